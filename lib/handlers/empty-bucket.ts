@@ -1,0 +1,68 @@
+/**
+ * Custom resource: empties an S3 bucket on Delete (every object version and delete
+ * marker), so the bucket itself can then be deleted by CloudFormation.
+ *
+ * Properties: { BucketName: string }
+ * PhysicalResourceId: 'empty-on-delete:<bucket>'
+ */
+import { DeleteObjectsCommand, ListObjectVersionsCommand, ObjectIdentifier, S3Client } from '@aws-sdk/client-s3';
+import { clientConfig } from '../aws/clients';
+import { call, CustomResourceEvent, isAwsError, lambdaHandler, OnEventResult } from './custom-resource';
+
+export interface EmptyBucketProps {
+  BucketName: string;
+}
+
+export interface EmptyBucketClients {
+  s3: S3Client;
+}
+
+const PREFIX = 'empty-on-delete:';
+
+/** Deletes every version and delete marker; returns how many were deleted. */
+export async function emptyBucket(s3: S3Client, Bucket: string): Promise<number> {
+  let KeyMarker: string | undefined;
+  let VersionIdMarker: string | undefined;
+  let deleted = 0;
+  do {
+    let page;
+    try {
+      page = await call('S3 ListObjectVersions', s3.send(new ListObjectVersionsCommand({ Bucket, KeyMarker, VersionIdMarker })));
+    } catch (e) {
+      if (isAwsError(e, 'NoSuchBucket')) return deleted;
+      throw e;
+    }
+    const objects: ObjectIdentifier[] = [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])].map((v) => ({
+      Key: v.Key!,
+      VersionId: v.VersionId,
+    }));
+    for (let i = 0; i < objects.length; i += 1000) {
+      const batch = objects.slice(i, i + 1000);
+      const out = await call('S3 DeleteObjects', s3.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects: batch, Quiet: true } })));
+      if (out.Errors?.length) {
+        const first = out.Errors.slice(0, 5).map((e) => `${e.Key} (${e.VersionId}): ${e.Code}: ${e.Message}`);
+        throw new Error(`S3 DeleteObjects failed for ${out.Errors.length} of ${batch.length} objects in ${Bucket}: ${first.join('; ')}`);
+      }
+      deleted += batch.length;
+    }
+    KeyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
+    VersionIdMarker = page.IsTruncated ? page.NextVersionIdMarker : undefined;
+  } while (KeyMarker);
+  return deleted;
+}
+
+export async function onEvent(
+  event: CustomResourceEvent<EmptyBucketProps>,
+  clients: EmptyBucketClients = { s3: new S3Client(clientConfig({ s3: true })) },
+): Promise<OnEventResult> {
+  if (event.RequestType === 'Delete') {
+    const id = event.PhysicalResourceId ?? '';
+    if (id.startsWith(PREFIX)) await emptyBucket(clients.s3, id.slice(PREFIX.length));
+    return { PhysicalResourceId: id || event.LogicalResourceId };
+  }
+  const { BucketName } = event.ResourceProperties;
+  if (!BucketName) throw new Error('Property BucketName is required');
+  return { PhysicalResourceId: PREFIX + BucketName };
+}
+
+export const handler = lambdaHandler(onEvent);

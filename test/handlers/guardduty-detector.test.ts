@@ -1,0 +1,65 @@
+import { CreateDetectorCommand, DeleteDetectorCommand, GetDetectorCommand, GuardDutyClient, ListDetectorsCommand } from '@aws-sdk/client-guardduty';
+import { Emulator } from '../../scripts/emulator/emulator';
+import { clientConfig } from '../../lib/aws/clients';
+import { onEvent } from '../../lib/handlers/guardduty-detector';
+import { cfnEvent, emulator } from './support';
+
+jest.setTimeout(60_000);
+
+let emu: Emulator;
+let guardduty: GuardDutyClient;
+const list = async () => (await guardduty.send(new ListDetectorsCommand({}))).DetectorIds ?? [];
+
+beforeAll(async () => {
+  emu = await emulator();
+  guardduty = new GuardDutyClient(clientConfig({ env: emu.env }));
+});
+afterAll(() => emu?.stop());
+
+test('creates a detector when none exists, keeps it on Update, deletes it on Delete', async () => {
+  expect(await list()).toEqual([]);
+  const created = await onEvent(cfnEvent('Create', { FindingPublishingFrequency: 'FIFTEEN_MINUTES' }), { guardduty });
+  const id = created.Data!.DetectorId;
+  expect(created).toEqual({ PhysicalResourceId: `created:${id}`, Data: { DetectorId: id, Adopted: 'false' } });
+  expect(await list()).toEqual([id]);
+  const detector = await guardduty.send(new GetDetectorCommand({ DetectorId: id }));
+  expect(detector.Status).toBe('ENABLED');
+  expect(detector.FindingPublishingFrequency).toBe('FIFTEEN_MINUTES');
+
+  const updated = await onEvent(
+    cfnEvent('Update', { FindingPublishingFrequency: 'FIFTEEN_MINUTES' }, { PhysicalResourceId: created.PhysicalResourceId, OldResourceProperties: {} }),
+    { guardduty },
+  );
+  expect(updated).toEqual(created);
+  expect(await list()).toEqual([id]);
+
+  await onEvent(cfnEvent('Delete', {}, { PhysicalResourceId: created.PhysicalResourceId }), { guardduty });
+  expect(await list()).toEqual([]);
+  // Deleting again (detector already gone) counts as done.
+  await expect(onEvent(cfnEvent('Delete', {}, { PhysicalResourceId: created.PhysicalResourceId }), { guardduty })).resolves.toEqual({
+    PhysicalResourceId: created.PhysicalResourceId,
+  });
+});
+
+test('adopts an existing detector instead of creating a second one, and leaves it on Delete', async () => {
+  const existing = (await guardduty.send(new CreateDetectorCommand({ Enable: true }))).DetectorId!;
+  const adopted = await onEvent(cfnEvent('Create', {}), { guardduty });
+  expect(adopted).toEqual({ PhysicalResourceId: `adopted:${existing}`, Data: { DetectorId: existing, Adopted: 'true' } });
+  expect(await list()).toEqual([existing]);
+
+  await onEvent(cfnEvent('Delete', {}, { PhysicalResourceId: adopted.PhysicalResourceId }), { guardduty });
+  expect(await list()).toEqual([existing]);
+  await guardduty.send(new DeleteDetectorCommand({ DetectorId: existing }));
+});
+
+test('the rollback Delete after a failed Create (PhysicalResourceId = LogicalResourceId) touches nothing', async () => {
+  const existing = (await guardduty.send(new CreateDetectorCommand({ Enable: true }))).DetectorId!;
+  await onEvent(cfnEvent('Delete', {}, { PhysicalResourceId: 'Resource' }), { guardduty });
+  expect(await list()).toEqual([existing]);
+  await guardduty.send(new DeleteDetectorCommand({ DetectorId: existing }));
+});
+
+test('a failing call names the operation and the AWS error', async () => {
+  const unreachable = new GuardDutyClient({ ...clientConfig({ env: { ...emu.env, AWS_ENDPOINT_URL: 'http://localhost:1' } }), maxAttempts: 1 });
+  await expect(onEvent(cfnEvent('Create', {}), { guardduty: unreachable })).rejects.toThrow(/^GuardDuty ListDetectors failed: .*ECONNREFUSED/);
+});
