@@ -1,0 +1,127 @@
+/**
+ * Validation of the workshop configuration. Every problem names the setting, the value and what
+ * is allowed; all problems are reported at once, at synth time, before anything is deployed.
+ */
+import {
+  ALLOWED_RETENTION_DAYS,
+  INSTANCE_FAMILIES,
+  SUPPORTED_REGIONS,
+  WorkshopConfig,
+  isKnownInstanceType,
+} from './workshop-config';
+
+export class WorkshopConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid workshop configuration (cdk.json context or -c key=value):\n  - ${problems.join('\n  - ')}`);
+    this.name = 'WorkshopConfigError';
+  }
+}
+
+interface Cidr {
+  readonly text: string;
+  readonly start: number;
+  readonly prefix: number;
+  readonly size: number;
+}
+
+/** Parses an IPv4 CIDR; returns a reason string when it is not one. */
+export function parseCidr(text: string): Cidr | string {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text);
+  if (!m) return 'is not an IPv4 CIDR such as 10.0.1.0/24';
+  const octets = m.slice(1, 5).map(Number);
+  const prefix = Number(m[5]);
+  if (octets.some((o) => o > 255)) return 'has an octet above 255';
+  if (prefix > 32) return 'has a prefix length above 32';
+  const start = ((octets[0] << 24) >>> 0) + (octets[1] << 16) + (octets[2] << 8) + octets[3];
+  const size = 2 ** (32 - prefix);
+  if (start % size !== 0) {
+    return `has host bits set (the network address of a /${prefix} must be a multiple of ${size})`;
+  }
+  return { text, start, prefix, size };
+}
+
+const overlaps = (a: Cidr, b: Cidr) => a.start < b.start + b.size && b.start < a.start + a.size;
+
+/** IAM names allow [A-Za-z0-9+=,.@_-]; the longest derived name (<name>-CROSS-ACCOUNT-ROLE) must fit 64. */
+export const PARTICIPANT_NAME_PATTERN = /^[A-Za-z0-9+=,.@_-]{1,32}$/;
+
+export function validateConfig(c: WorkshopConfig): WorkshopConfig {
+  const problems: string[] = [];
+  const bad = (setting: string, value: unknown, allowed: string) =>
+    problems.push(`${setting}=${JSON.stringify(value)}: ${allowed}`);
+
+  if (!(SUPPORTED_REGIONS as readonly string[]).includes(c.region)) {
+    bad('region', c.region, `must be a commercial region with GuardDuty, Inspector and three AZs: ${SUPPORTED_REGIONS.join(', ')}`);
+  }
+
+  if (!Array.isArray(c.availabilityZones) || c.availabilityZones.length !== 3) {
+    bad('availabilityZones', c.availabilityZones, 'must list exactly 3 AZs (the workshop has subnets a, b and c), e.g. us-east-1a,us-east-1b,us-east-1c');
+  } else {
+    const azPattern = new RegExp(`^${c.region.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[a-z]$`);
+    for (const az of c.availabilityZones) {
+      if (!azPattern.test(az)) bad('availabilityZones', az, `must be an AZ of region ${c.region}: ${c.region} followed by one letter, e.g. ${c.region}a`);
+    }
+    if (new Set(c.availabilityZones).size !== c.availabilityZones.length) {
+      bad('availabilityZones', c.availabilityZones, 'must be 3 different AZs');
+    }
+  }
+
+  if (typeof c.participantName !== 'string' || !PARTICIPANT_NAME_PATTERN.test(c.participantName)) {
+    bad('participantName', c.participantName, 'must be 1-32 characters of A-Z a-z 0-9 + = , . @ _ - (IAM names; <name>-CROSS-ACCOUNT-ROLE must fit IAM\'s 64)');
+  }
+
+  if (c.trustedAccountId !== undefined && !/^\d{12}$/.test(String(c.trustedAccountId))) {
+    bad('trustedAccountId', c.trustedAccountId, 'must be a 12-digit AWS account id, or unset for the deploying account');
+  }
+
+  const vpc = parseCidr(c.vpcCidr);
+  if (typeof vpc === 'string') bad('vpcCidr', c.vpcCidr, vpc);
+  else if (vpc.prefix < 16 || vpc.prefix > 28) bad('vpcCidr', c.vpcCidr, 'must have a prefix length from /16 to /28 (the VPC limits)');
+
+  const subnets: { setting: string; cidr: Cidr }[] = [];
+  for (const setting of ['publicSubnetCidrs', 'privateSubnetCidrs'] as const) {
+    const list = c[setting];
+    if (!Array.isArray(list) || list.length !== 3) {
+      bad(setting, list, 'must list exactly 3 CIDRs, one per AZ (a, b, c)');
+      continue;
+    }
+    for (const text of list) {
+      const s = parseCidr(text);
+      if (typeof s === 'string') {
+        bad(setting, text, s);
+        continue;
+      }
+      if (s.prefix < 16 || s.prefix > 28) bad(setting, text, 'must have a prefix length from /16 to /28 (the subnet limits)');
+      if (typeof vpc !== 'string' && !(s.start >= vpc.start && s.start + s.size <= vpc.start + vpc.size)) {
+        bad(setting, text, `must lie inside vpcCidr ${c.vpcCidr}`);
+      }
+      for (const other of subnets) {
+        if (overlaps(other.cidr, s)) bad(setting, text, `must not overlap ${other.cidr.text} (${other.setting})`);
+      }
+      subnets.push({ setting, cidr: s });
+    }
+  }
+
+  if (c.natGateways !== 1 && c.natGateways !== 3) {
+    bad('natGateways', c.natGateways, 'must be 3 (the workshop: one per AZ) or 1 (cheaper mode, departs from the text)');
+  }
+
+  for (const [key, value] of Object.entries(c.instanceTypes ?? {})) {
+    if (typeof value !== 'string' || !isKnownInstanceType(value)) {
+      bad(`instanceTypes.${key}`, value, `must be an x86_64 instance type of families ${INSTANCE_FAMILIES.join(', ')} (t2/t3/t3a nano..2xlarge, others large..2xlarge), e.g. t3.micro`);
+    }
+  }
+
+  if (typeof c.sampleFindings !== 'boolean') bad('sampleFindings', c.sampleFindings, 'must be true or false');
+
+  if (!(ALLOWED_RETENTION_DAYS as readonly number[]).includes(c.logRetentionDays)) {
+    bad('logRetentionDays', c.logRetentionDays, `must be one of CloudWatch Logs' values: ${ALLOWED_RETENTION_DAYS.join(', ')}`);
+  }
+
+  if (typeof c.stackPrefix !== 'string' || !/^[A-Za-z][A-Za-z0-9-]{0,40}$/.test(c.stackPrefix)) {
+    bad('stackPrefix', c.stackPrefix, 'must start with a letter and have 1-41 letters, digits or hyphens (CloudFormation stack names)');
+  }
+
+  if (problems.length > 0) throw new WorkshopConfigError(problems);
+  return c;
+}

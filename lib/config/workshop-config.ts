@@ -1,0 +1,150 @@
+/**
+ * The workshop's table as a typed parameter object: the single source of truth that
+ * constructs, the verify script and the tests read. Defaults are the workshop's literal values
+ * ("AWS Security logging, monitoring and incident response", parts 1 and 2).
+ *
+ * Names that participants see in the console (VPC-10-0-0-0, Public-Subnet-a-10-0-1, ...) are
+ * derived from the CIDRs and AZs here, so a changed CIDR renames its resource consistently.
+ */
+
+/** NAT gateway modes: 3 is the workshop (one per AZ); 1 is a cheaper mode that departs from the text. */
+export type NatGatewayCount = 1 | 3;
+
+export interface InstanceTypes {
+  /** webserver-001-default-vpc (Amazon Linux 2023). */
+  readonly webserver: string;
+  /** Ubuntu-instance-001-no-updates. */
+  readonly ubuntu: string;
+  /** Windows-instance-001. */
+  readonly windows: string;
+}
+
+export interface WorkshopConfig {
+  /** Region of every stack. The workshop uses us-east-1. */
+  readonly region: string;
+  /** Exactly three AZs of the region: subnets a, b and c. */
+  readonly availabilityZones: readonly [string, string, string];
+  /** Prefix of the IAM group and user: <name>-RO-GROUP, <name>-RO. */
+  readonly participantName: string;
+  /** Account allowed to assume the cross-account role; undefined = the deploying account. */
+  readonly trustedAccountId?: string;
+  readonly vpcCidr: string;
+  /** Public subnets in AZ a, b, c. */
+  readonly publicSubnetCidrs: readonly [string, string, string];
+  /** Private subnets in AZ a, b, c. */
+  readonly privateSubnetCidrs: readonly [string, string, string];
+  readonly natGateways: NatGatewayCount;
+  readonly instanceTypes: InstanceTypes;
+  /** Generate GuardDuty sample findings once the detector exists. */
+  readonly sampleFindings: boolean;
+  /** Retention of the flow-log group and the custom-resource log groups, in days. */
+  readonly logRetentionDays: number;
+  /** Prefix of the stack names. */
+  readonly stackPrefix: string;
+}
+
+/** The workshop's literal table. */
+export const WORKSHOP_DEFAULTS: WorkshopConfig = {
+  region: 'us-east-1',
+  availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+  participantName: 'workshop',
+  trustedAccountId: undefined,
+  vpcCidr: '10.0.0.0/16',
+  publicSubnetCidrs: ['10.0.1.0/24', '10.0.2.0/24', '10.0.3.0/24'],
+  privateSubnetCidrs: ['10.0.4.0/24', '10.0.5.0/24', '10.0.6.0/24'],
+  natGateways: 3,
+  // Windows Server 2025 needs 2 GiB to be usable over Session Manager: t3.small, not t3.micro.
+  instanceTypes: { webserver: 't3.micro', ubuntu: 't3.micro', windows: 't3.small' },
+  sampleFindings: true,
+  logRetentionDays: 7,
+  stackPrefix: 'SecurityWorkshop',
+};
+
+/** CloudWatch Logs accepts only these retention values (PutRetentionPolicy). */
+export const ALLOWED_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+/** Regions where the workshop's services (GuardDuty, Inspector, 3+ AZs) are available. */
+export const SUPPORTED_REGIONS = [
+  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'ca-central-1',
+  'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-central-1', 'eu-central-2', 'eu-north-1', 'eu-south-1', 'eu-south-2',
+  'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3',
+  'ap-southeast-4', 'ap-south-1', 'ap-south-2', 'ap-east-1', 'sa-east-1', 'me-south-1', 'me-central-1',
+  'af-south-1', 'il-central-1',
+] as const;
+
+/**
+ * x86_64 instance families: the AMIs (AL2023, Ubuntu, Windows) are the x86_64 ones, so Graviton
+ * types (t4g, m7g, ...) would fail at launch.
+ */
+export const INSTANCE_FAMILIES = ['t2', 't3', 't3a', 'm5', 'm5a', 'm6i', 'm6a', 'm7i', 'm7a', 'c5', 'c6i', 'c7i', 'r5', 'r6i'] as const;
+export const INSTANCE_SIZES = ['nano', 'micro', 'small', 'medium', 'large', 'xlarge', '2xlarge'] as const;
+/** Burstable families have nano..2xlarge; the others start at large. */
+const BURSTABLE = new Set(['t2', 't3', 't3a']);
+
+export function isKnownInstanceType(value: string): boolean {
+  const [family, size, ...rest] = value.split('.');
+  if (rest.length > 0 || !(INSTANCE_FAMILIES as readonly string[]).includes(family)) return false;
+  const sizes: readonly string[] = BURSTABLE.has(family) ? INSTANCE_SIZES : ['large', 'xlarge', '2xlarge'];
+  return sizes.includes(size);
+}
+
+/** What one subnet of the table is. */
+export interface SubnetSpec {
+  readonly name: string;
+  readonly cidr: string;
+  readonly availabilityZone: string;
+  /** The AZ letter: a, b or c. */
+  readonly azLetter: string;
+}
+
+/** "10.0.1.0/24" -> "10-0-1": the workshop names subnets after the first three octets. */
+function threeOctets(cidr: string): string {
+  return cidr.split('/')[0].split('.').slice(0, 3).join('-');
+}
+
+/** Console names derived from the table (workshop part 1, "Create a VPC"). */
+export function workshopNames(config: WorkshopConfig) {
+  const vpcDashed = config.vpcCidr.split('/')[0].split('.').join('-');
+  const letter = (az: string) => az.slice(-1);
+  const publicSubnets: SubnetSpec[] = config.publicSubnetCidrs.map((cidr, i) => ({
+    cidr,
+    availabilityZone: config.availabilityZones[i],
+    azLetter: letter(config.availabilityZones[i]),
+    name: `Public-Subnet-${letter(config.availabilityZones[i])}-${threeOctets(cidr)}`,
+  }));
+  const privateSubnets: SubnetSpec[] = config.privateSubnetCidrs.map((cidr, i) => ({
+    cidr,
+    availabilityZone: config.availabilityZones[i],
+    azLetter: letter(config.availabilityZones[i]),
+    name: `Private-Subnet-${letter(config.availabilityZones[i])}-${threeOctets(cidr)}`,
+  }));
+  return {
+    vpc: `VPC-${vpcDashed}`,
+    internetGateway: `IGW-VPC-${vpcDashed}`,
+    publicRouteTable: 'Public-Route-Table',
+    privateRouteTables: config.availabilityZones.map((az) => `Private-Route-Table-${letter(az)}`),
+    /** One NAT gateway per public subnet in workshop mode: NGW-Public-subnet-10-0-1, ... */
+    natGateways: publicSubnets.slice(0, config.natGateways).map((s) => `NGW-Public-subnet-${threeOctets(s.cidr)}`),
+    publicSubnets,
+    privateSubnets,
+    flowLogGroup: `Flow-logs-VPC-${vpcDashed}`,
+    /** Bucket names are lower case; the stack appends -<account>-<region> for uniqueness. */
+    flowLogBucketPrefix: `s3-vpc-flow-logs-vpc-${vpcDashed}`,
+    /** Key prefix that Wazuh's aws-s3 module reads for type vpcflow (<path>vpc</path>). */
+    flowLogS3Folder: 'vpc',
+    readOnlyGroup: `${config.participantName}-RO-GROUP`,
+    readOnlyUser: `${config.participantName}-RO`,
+    readOnlyPasswordSecret: `${config.participantName}-RO-console-password`,
+    crossAccountRole: `${config.participantName}-CROSS-ACCOUNT-ROLE`,
+    ssmInstanceRole: 'ROLE-AmazonEC2RoleforSSM',
+    defaultVpc: 'Default-VPC',
+    webserver: 'webserver-001-default-vpc',
+    webserverSecurityGroup: 'http-world',
+    ubuntuInstance: 'Ubuntu-instance-001-no-updates',
+    windowsInstance: 'Windows-instance-001',
+  };
+}
+
+export type WorkshopNames = ReturnType<typeof workshopNames>;

@@ -1,0 +1,152 @@
+import { Aws, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { InlineCustomResource } from './inline-custom-resource';
+import { logicalIdOf } from './logical-id';
+
+export interface FlowLogsProps {
+  readonly vpcId: string;
+  /** CloudWatch Logs group name: Flow-logs-VPC-10-0-0-0. */
+  readonly logGroupName: string;
+  /** Bucket name before -<account>-<region>: s3-vpc-flow-logs-vpc-10-0-0-0. */
+  readonly bucketNamePrefix: string;
+  /** Key prefix in the bucket: 'vpc' (what Wazuh's aws-s3 vpcflow reader takes as <path>). */
+  readonly s3Folder: string;
+  readonly logRetentionDays: number;
+}
+
+/**
+ * The workshop's two flow logs of the VPC (part 2, "VPC Flow Logs"): filter ALL, AWS default
+ * format (version 2, 14 fields; LogFormat left unset), to CloudWatch Logs and to S3.
+ *
+ * The S3 layout is what Wazuh's aws-s3 module with type vpcflow reads: plain text (gzip), not
+ * Hive-partitioned, no per-hour partition, keys vpc/AWSLogs/<account>/vpcflowlogs/<region>/YYYY/MM/DD/.
+ */
+export class FlowLogs extends Construct {
+  public readonly logGroup: logs.LogGroup;
+  public readonly bucket: s3.Bucket;
+  public readonly bucketName: string;
+  public readonly cloudWatchFlowLog: ec2.CfnFlowLog;
+  public readonly s3FlowLog: ec2.CfnFlowLog;
+
+  constructor(scope: Construct, id: string, props: FlowLogsProps) {
+    super(scope, id);
+
+    // --- To CloudWatch Logs, through a delivery role ------------------------------------------
+    this.logGroup = new logs.LogGroup(this, 'LogGroup', {
+      logGroupName: props.logGroupName,
+      retention: props.logRetentionDays as logs.RetentionDays,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const deliveryRole = new iam.Role(this, 'DeliveryRole', {
+      description: `VPC flow logs delivery to ${props.logGroupName}`,
+      assumedBy: new iam.ServicePrincipal('vpc-flow-logs.amazonaws.com', {
+        // Confused-deputy protection (VPC flow logs user guide, "IAM role for publishing flow logs").
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
+          ArnLike: { 'aws:SourceArn': `arn:${Aws.PARTITION}:ec2:${Aws.REGION}:${Aws.ACCOUNT_ID}:vpc-flow-log/*` },
+        },
+      }),
+    });
+    deliveryRole.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
+        resources: [this.logGroup.logGroupArn],
+      }),
+    );
+    Validations.of(deliveryRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${logicalIdOf(this.logGroup)}.Arn>]`,
+      reason: 'The log group ARN ends in :* so the role can write the log streams that flow logs create in this one log group.',
+    });
+    this.cloudWatchFlowLog = new ec2.CfnFlowLog(this, 'ToCloudWatchLogs', {
+      resourceId: props.vpcId,
+      resourceType: 'VPC',
+      trafficType: 'ALL',
+      logDestinationType: 'cloud-watch-logs',
+      logDestination: this.logGroup.logGroupArn,
+      deliverLogsPermissionArn: deliveryRole.roleArn,
+      maxAggregationInterval: 600,
+      tags: [{ key: 'Name', value: props.logGroupName }],
+    });
+    // The role's policy must exist before delivery starts, and outlive the flow log on delete.
+    this.cloudWatchFlowLog.node.addDependency(deliveryRole.node.findChild('DefaultPolicy'));
+
+    // --- To S3 ---------------------------------------------------------------------------------
+    this.bucketName = Fn.join('-', [props.bucketNamePrefix, Aws.ACCOUNT_ID, Aws.REGION]);
+    this.bucket = new s3.Bucket(this, 'Bucket', {
+      bucketName: this.bucketName,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    Validations.of(this.bucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        'A workshop bucket that lives for the session and is emptied and deleted on destroy; server access logs would need a second bucket that outlives it. CloudTrail (part 2) records who reads it.',
+    });
+    // The statements AWS would otherwise add itself on first delivery ("Permissions for flow logs
+    // to S3"), written here so that the stack owns the whole policy and a later update keeps them.
+    const deliveryPrincipal = new iam.ServicePrincipal('delivery.logs.amazonaws.com');
+    const fromThisAccountsLogs = {
+      StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
+      ArnLike: { 'aws:SourceArn': `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:*` },
+    };
+    this.bucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AWSLogDeliveryWrite',
+        principals: [deliveryPrincipal],
+        actions: ['s3:PutObject'],
+        resources: [this.bucket.arnForObjects(`${props.s3Folder}/AWSLogs/${Aws.ACCOUNT_ID}/*`)],
+        conditions: fromThisAccountsLogs,
+      }),
+    );
+    this.bucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AWSLogDeliveryAclCheck',
+        principals: [deliveryPrincipal],
+        actions: ['s3:GetBucketAcl'],
+        resources: [this.bucket.bucketArn],
+        conditions: fromThisAccountsLogs,
+      }),
+    );
+
+    // Empties the bucket on destroy (CDK's autoDeleteObjects would ship its handler as an asset).
+    const emptier = new InlineCustomResource(this, 'EmptyOnDelete', {
+      handler: 'empty-bucket',
+      properties: { BucketName: this.bucket.bucketName },
+      logRetentionDays: props.logRetentionDays,
+      statements: [
+        new iam.PolicyStatement({
+          actions: ['s3:ListBucket', 's3:ListBucketVersions'],
+          resources: [this.bucket.bucketArn],
+        }),
+        new iam.PolicyStatement({
+          actions: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
+          resources: [this.bucket.arnForObjects('*')],
+        }),
+      ],
+      wildcardReasons: {
+        [`Resource::<${logicalIdOf(this.bucket)}.Arn>/*`]: 'Emptying the bucket on destroy deletes every object in this one bucket.',
+      },
+    });
+
+    this.s3FlowLog = new ec2.CfnFlowLog(this, 'ToS3', {
+      resourceId: props.vpcId,
+      resourceType: 'VPC',
+      trafficType: 'ALL',
+      logDestinationType: 's3',
+      // The folder goes in the ARN: arn:aws:s3:::<bucket>/vpc/
+      logDestination: `${this.bucket.bucketArn}/${props.s3Folder}/`,
+      destinationOptions: { FileFormat: 'plain-text', HiveCompatiblePartitions: false, PerHourPartition: false },
+      maxAggregationInterval: 600,
+      tags: [{ key: 'Name', value: `${props.logGroupName}-to-s3` }],
+    });
+    // Destroy order: this flow log first (no new objects), then the emptier runs, then the bucket goes.
+    this.s3FlowLog.node.addDependency(emptier, this.bucket.policy!);
+  }
+}

@@ -1,0 +1,119 @@
+import * as path from 'node:path';
+import { buildSync } from 'esbuild';
+import { CustomResource, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+/** CloudFormation's limit for Code.ZipFile (inline Lambda source) is 4096 characters. */
+export const INLINE_CODE_LIMIT = 4096;
+
+const HANDLER_DIR = path.join(__dirname, '..', 'handlers');
+const bundles = new Map<string, string>();
+
+/**
+ * Bundles lib/handlers/<name>.ts into one minified CommonJS file for inline code.
+ * The Node.js Lambda runtime ships AWS SDK v3, so @aws-sdk/* stays external.
+ */
+export function bundleHandler(name: string): string {
+  const cached = bundles.get(name);
+  if (cached) return cached;
+  const result = buildSync({
+    entryPoints: [path.join(HANDLER_DIR, `${name}.ts`)],
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['@aws-sdk/*'],
+    write: false,
+    legalComments: 'none',
+  });
+  const code = result.outputFiles[0].text;
+  if (code.length > INLINE_CODE_LIMIT) {
+    throw new Error(
+      `Handler lib/handlers/${name}.ts bundles to ${code.length} characters; CloudFormation inline code (Code.ZipFile) allows ${INLINE_CODE_LIMIT}. Make it smaller.`,
+    );
+  }
+  bundles.set(name, code);
+  return code;
+}
+
+export interface InlineCustomResourceProps {
+  /** Module under lib/handlers/, without .ts. */
+  readonly handler: string;
+  /** Least-privilege permissions of the handler. */
+  readonly statements: iam.PolicyStatement[];
+  /** ResourceProperties sent to the handler. */
+  readonly properties?: Record<string, unknown>;
+  readonly logRetentionDays: number;
+  /** Default 2 minutes. */
+  readonly timeout?: Duration;
+  /**
+   * cdk-nag acknowledgements for wildcard resources the API forces (IAM5),
+   * each with the reason, e.g. { 'Resource::*': 'guardduty:ListDetectors has no resource type' }.
+   */
+  readonly wildcardReasons?: Record<string, string>;
+}
+
+/**
+ * A CloudFormation custom resource whose Lambda code is inline in the template (no asset bucket,
+ * so the template deploys as a StackSet or without CDK bootstrap), with its own role and log group
+ * that go away on destroy.
+ */
+export class InlineCustomResource extends Construct {
+  public readonly resource: CustomResource;
+  public readonly function: lambda.Function;
+  public readonly role: iam.Role;
+
+  constructor(scope: Construct, id: string, props: InlineCustomResourceProps) {
+    super(scope, id);
+    const logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: props.logRetentionDays as logs.RetentionDays,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Custom resource ${props.handler} of ${Stack.of(this).stackName}`,
+    });
+    // Written here instead of AWSLambdaBasicExecutionRole: only this function's own log group.
+    this.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [logGroup.logGroupArn],
+      }),
+    );
+    for (const s of props.statements) this.role.addToPolicy(s);
+
+    this.function = new lambda.Function(this, 'Function', {
+      runtime: lambda.Runtime.NODEJS_24_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline(bundleHandler(props.handler)),
+      timeout: props.timeout ?? Duration.minutes(2),
+      memorySize: 256,
+      role: this.role,
+      logGroup,
+      description: `CloudFormation custom resource: lib/handlers/${props.handler}.ts`,
+    });
+
+    this.resource = new CustomResource(this, 'Resource', {
+      serviceToken: this.function.functionArn,
+      resourceType: `Custom::${props.handler.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('')}`,
+      properties: props.properties,
+    });
+    // The role's policy must exist before the resource and outlive it, or its Delete event runs
+    // without permissions (the function itself only references the role).
+    this.resource.node.addDependency(this.role.node.findChild('DefaultPolicy'));
+
+    if (props.wildcardReasons) {
+      for (const [appliesTo, reason] of Object.entries(props.wildcardReasons)) {
+        Validations.of(this.role).acknowledge({ id: `AwsSolutions-IAM5[${appliesTo}]`, reason });
+      }
+    }
+  }
+
+  public getAtt(name: string): string {
+    return this.resource.getAttString(name);
+  }
+}

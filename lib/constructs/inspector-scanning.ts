@@ -1,0 +1,41 @@
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { serviceLinkedRole } from './guardduty-detector';
+import { InlineCustomResource } from './inline-custom-resource';
+
+export interface InspectorScanningProps {
+  readonly logRetentionDays: number;
+}
+
+/**
+ * The workshop's CVE assessment (part 2, "Amazon Inspector"). Inspector Classic, with the
+ * workshop's assessment target and template, is retired; Amazon Inspector (v2) scanning of EC2
+ * does the same job continuously. A custom resource enables it (CloudFormation has no resource
+ * for it) and on destroy disables only what it enabled.
+ */
+export class InspectorScanning extends Construct {
+  /** 'true' when this stack enabled EC2 scanning (and will disable it on destroy). */
+  public readonly enabledByStack: string;
+
+  constructor(scope: Construct, id: string, props: InspectorScanningProps) {
+    super(scope, id);
+    const scanning = new InlineCustomResource(this, 'Ec2Scanning', {
+      handler: 'inspector-ec2-scanning',
+      properties: { ResourceTypes: ['EC2'] },
+      logRetentionDays: props.logRetentionDays,
+      statements: [
+        new iam.PolicyStatement({
+          actions: ['inspector2:BatchGetAccountStatus', 'inspector2:Enable', 'inspector2:Disable'],
+          resources: ['*'],
+        }),
+        serviceLinkedRole('inspector2.amazonaws.com'),
+      ],
+      wildcardReasons: {
+        'Resource::*': 'inspector2:Enable, Disable and BatchGetAccountStatus support no resource-level permissions.',
+        'Resource::arn:<AWS::Partition>:iam::<AWS::AccountId>:role/aws-service-role/inspector2.amazonaws.com/*':
+          "Inspector's own service-linked role path; the condition limits it to that service.",
+      },
+    });
+    this.enabledByStack = scanning.getAtt('EnabledByStack');
+  }
+}

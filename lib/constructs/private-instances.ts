@@ -1,0 +1,63 @@
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Construct } from 'constructs';
+import { AMI_PARAMETERS, WorkshopInstance } from './workshop-instance';
+
+export interface PrivateInstancesProps {
+  readonly ubuntuName: string;
+  readonly windowsName: string;
+  readonly ubuntuInstanceType: string;
+  readonly windowsInstanceType: string;
+  /** Private-Subnet-a: where the workshop launches both. */
+  readonly subnetId: string;
+  /**
+   * The VPC's default security group, as the workshop does. Its default rules (all out, in only
+   * from itself) are kept: the SSM agent needs HTTPS out through the NAT gateway.
+   */
+  readonly defaultSecurityGroupId: string;
+  readonly instanceProfileName: string;
+}
+
+/**
+ * The workshop's instances in the private subnet (part 2, Inspector): an Ubuntu LTS left without
+ * updates so that Inspector finds CVEs, and a Windows Server. Reached only with Session Manager.
+ */
+export class PrivateInstances extends Construct {
+  public readonly ubuntu: WorkshopInstance;
+  public readonly windows: WorkshopInstance;
+
+  constructor(scope: Construct, id: string, props: PrivateInstancesProps) {
+    super(scope, id);
+    const common = {
+      subnetId: props.subnetId,
+      securityGroupIds: [props.defaultSecurityGroupId],
+      instanceProfileName: props.instanceProfileName,
+      associatePublicIp: false,
+    };
+
+    const noUpdates = ec2.UserData.forLinux();
+    // "no-updates": Ubuntu installs security updates by itself (unattended-upgrades); the workshop
+    // wants an instance that Inspector finds vulnerable, so the automatic updates are switched off.
+    noUpdates.addCommands(
+      'systemctl disable --now unattended-upgrades.service apt-daily.timer apt-daily-upgrade.timer || true',
+      "printf 'APT::Periodic::Update-Package-Lists \"0\";\\nAPT::Periodic::Unattended-Upgrade \"0\";\\n' > /etc/apt/apt.conf.d/20auto-upgrades",
+    );
+    this.ubuntu = new WorkshopInstance(this, 'Ubuntu', {
+      ...common,
+      name: props.ubuntuName,
+      instanceType: props.ubuntuInstanceType,
+      machineImage: ec2.MachineImage.fromSsmParameter(AMI_PARAMETERS.ubuntuLts, { os: ec2.OperatingSystemType.LINUX }),
+      rootDeviceName: '/dev/sda1',
+      rootVolumeGiB: 8,
+      userData: noUpdates,
+    });
+
+    this.windows = new WorkshopInstance(this, 'Windows', {
+      ...common,
+      name: props.windowsName,
+      instanceType: props.windowsInstanceType,
+      machineImage: ec2.MachineImage.fromSsmParameter(AMI_PARAMETERS.windowsServer, { os: ec2.OperatingSystemType.WINDOWS }),
+      rootDeviceName: '/dev/sda1',
+      rootVolumeGiB: 30,
+    });
+  }
+}
