@@ -1,0 +1,221 @@
+"""Lambda Invoke runs a Node.js function's code, as AWS Lambda does.
+
+AWS: invoking a function runs its handler in the runtime; for nodejs* the
+runtime provides the AWS SDK v3 (`@aws-sdk/*`), and for inline code
+(CloudFormation `Code.ZipFile`) the file is `index.js` and the `cfn-response`
+module is available. The handler gets (event, context), context having
+functionName, awsRequestId, logStreamName, getRemainingTimeInMillis() ...;
+the run is bounded by the function's Timeout; its output goes to CloudWatch
+Logs (/aws/lambda/<name>).
+
+moto 5.2.1 (`LambdaFunction._invoke_lambda`) runs code only in Docker; with
+no Docker the call fails ("error running docker") and a CloudFormation custom
+resource backed by the function never answers. moto also stores inline
+CloudFormation code as `index.py`, whatever the runtime.
+
+Patch: wraps `_invoke_lambda` for functions whose runtime is nodejs* and whose
+code moto holds (inline or zip): the code is unpacked into a temp dir (inline
+code as index.js, plus AWS's `cfn-response` module), and the local `node`
+imports the handler file and calls the handler with the event and a context.
+Environment: the function's Variables, AWS_REGION, the AWS_LAMBDA_* set,
+test credentials, AWS_ENDPOINT_URL=http://localhost:<this moto port>, and
+NODE_PATH=<repo>/node_modules so `@aws-sdk/*` resolves as in the Lambda
+runtime. Output is copied to moto's stderr and to moto's CloudWatch Logs.
+Other runtimes keep moto's behaviour.
+"""
+import functools
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import uuid
+import zipfile
+from pathlib import Path
+from typing import Any
+
+NODE_MODULES = Path(__file__).resolve().parents[3] / "node_modules"
+
+# AWS's cfn-response module for inline Node.js code (same interface).
+CFN_RESPONSE_JS = r"""
+exports.SUCCESS = "SUCCESS";
+exports.FAILED = "FAILED";
+exports.send = function (event, context, responseStatus, responseData, physicalResourceId, noEcho) {
+  return new Promise((resolve) => {
+    const body = JSON.stringify({
+      Status: responseStatus,
+      Reason: "See the details in CloudWatch Log Stream: " + context.logStreamName,
+      PhysicalResourceId: physicalResourceId || context.logStreamName,
+      StackId: event.StackId,
+      RequestId: event.RequestId,
+      LogicalResourceId: event.LogicalResourceId,
+      NoEcho: noEcho || false,
+      Data: responseData,
+    });
+    const url = new URL(event.ResponseURL);
+    const lib = url.protocol === "https:" ? require("https") : require("http");
+    const req = lib.request(url, { method: "PUT", headers: { "content-type": "", "content-length": Buffer.byteLength(body) } }, (res) => {
+      res.resume();
+      res.on("end", () => { context.done(); resolve(); });
+    });
+    req.on("error", (err) => { console.log("send(..) failed executing https.request(..): " + err); context.done(); resolve(); });
+    req.write(body);
+    req.end();
+  });
+};
+"""
+
+# Runs one invocation: imports the handler, calls it, writes the result file.
+DRIVER_JS = r"""
+const fs = require("fs"), path = require("path"), { pathToFileURL } = require("url");
+const taskRoot = process.env.LAMBDA_TASK_ROOT;
+const resultFile = process.env.__MOTO_RESULT_FILE;
+const handlerSpec = process.env._HANDLER;
+const deadline = Date.now() + Number(process.env.AWS_LAMBDA_FUNCTION_TIMEOUT) * 1000;
+const write = (obj) => fs.writeFileSync(resultFile, JSON.stringify(obj === undefined ? null : obj));
+const fail = (err) => {
+  fs.writeFileSync(resultFile + ".error", "1");
+  write({ errorType: (err && err.name) || "Error", errorMessage: (err && err.message) || String(err), trace: err && err.stack ? String(err.stack).split("\n") : [] });
+};
+(async () => {
+  const dot = handlerSpec.lastIndexOf(".");
+  const base = path.join(taskRoot, handlerSpec.slice(0, dot));
+  const fnName = handlerSpec.slice(dot + 1);
+  const file = [".js", ".mjs", ".cjs"].map((e) => base + e).find((f) => fs.existsSync(f));
+  if (!file) throw Object.assign(new Error(`Cannot find module '${path.basename(base)}'`), { name: "Runtime.ImportModuleError" });
+  const mod = file.endsWith(".mjs") ? await import(pathToFileURL(file).href) : require(file);
+  const handler = mod[fnName] || (mod.default && mod.default[fnName]);
+  if (typeof handler !== "function") throw Object.assign(new Error(`${path.basename(base)}.${fnName} is undefined or not exported`), { name: "Runtime.HandlerNotFound" });
+  const event = JSON.parse(fs.readFileSync(process.env.__MOTO_EVENT_FILE, "utf8"));
+  const result = await new Promise((resolve, reject) => {
+    const finish = (err, res) => (err ? reject(err) : resolve(res));
+    const context = {
+      functionName: process.env.AWS_LAMBDA_FUNCTION_NAME,
+      functionVersion: process.env.AWS_LAMBDA_FUNCTION_VERSION,
+      invokedFunctionArn: process.env.__MOTO_FUNCTION_ARN,
+      memoryLimitInMB: process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE,
+      awsRequestId: process.env.__MOTO_REQUEST_ID,
+      logGroupName: process.env.AWS_LAMBDA_LOG_GROUP_NAME,
+      logStreamName: process.env.AWS_LAMBDA_LOG_STREAM_NAME,
+      callbackWaitsForEmptyEventLoop: true,
+      getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+      done: finish,
+      succeed: (res) => finish(null, res),
+      fail: (err) => finish(err || new Error("failed")),
+    };
+    // A handler that neither returns a promise nor calls back ends when the event loop is empty.
+    process.once("beforeExit", () => resolve(null));
+    const ret = handler(event, context, finish);
+    if (ret && typeof ret.then === "function") ret.then(resolve, reject);
+  });
+  write(result);
+})().then(() => process.exit(0), (err) => { console.error(err); fail(err); process.exit(0); });
+"""
+
+
+def _unpack(fn: Any, task: Path) -> None:
+    with zipfile.ZipFile(io.BytesIO(fn.code_bytes)) as zf:
+        zf.extractall(task)
+    names = {p.name for p in task.iterdir()}
+    # moto stores inline CloudFormation code as index.py (+ its Python cfnresponse.py).
+    if "index.py" in names and not names & {"index.js", "index.mjs", "index.cjs"}:
+        (task / "index.py").rename(task / "index.js")
+        (task / "cfnresponse.py").unlink(missing_ok=True)
+        module = task / "node_modules" / "cfn-response"
+        module.mkdir(parents=True, exist_ok=True)
+        (module / "index.js").write_text(CFN_RESPONSE_JS)
+
+
+def _run_node(fn: Any, event: Any) -> tuple[str, bool, str]:
+    from moto import settings
+
+    node = shutil.which("node") or "node"
+    request_id = str(uuid.uuid4())
+    stream = f"{__import__('time').strftime('%Y/%m/%d')}/[$LATEST]{request_id.replace('-', '')}"
+    timeout = int(fn.timeout or 3)
+    with tempfile.TemporaryDirectory(prefix="moto-lambda-") as tmp:
+        task = Path(tmp) / "task"
+        task.mkdir()
+        _unpack(fn, task)
+        (Path(tmp) / "event.json").write_text(json.dumps(event if event is not None else {}))
+        result_file = Path(tmp) / "result.json"
+        env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": tmp,
+            "TMPDIR": tmp,
+            "LANG": "en_US.UTF-8",
+            "TZ": ":UTC",
+        }
+        env.update({str(k): str(v) for k, v in (fn.environment_vars or {}).items()})
+        env.update(
+            {
+                "_HANDLER": fn.handler or "index.handler",
+                "LAMBDA_TASK_ROOT": str(task),
+                "AWS_EXECUTION_ENV": f"AWS_Lambda_{fn.run_time}",
+                "AWS_LAMBDA_FUNCTION_NAME": fn.function_name,
+                "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": str(fn.memory_size),
+                "AWS_LAMBDA_FUNCTION_VERSION": "$LATEST",
+                "AWS_LAMBDA_FUNCTION_TIMEOUT": str(timeout),
+                "AWS_LAMBDA_LOG_GROUP_NAME": fn.logs_group_name,
+                "AWS_LAMBDA_LOG_STREAM_NAME": stream,
+                "AWS_REGION": fn.region,
+                "AWS_DEFAULT_REGION": fn.region,
+                "AWS_ACCESS_KEY_ID": "testing",
+                "AWS_SECRET_ACCESS_KEY": "testing",
+                "AWS_SESSION_TOKEN": "testing",
+                "AWS_ENDPOINT_URL": f"http://localhost:{settings.moto_server_port()}",
+                "NODE_PATH": str(NODE_MODULES),
+                "__MOTO_RESULT_FILE": str(result_file),
+                "__MOTO_EVENT_FILE": str(Path(tmp) / "event.json"),
+                "__MOTO_REQUEST_ID": request_id,
+                "__MOTO_FUNCTION_ARN": fn.function_arn,
+            }
+        )
+        try:
+            proc = subprocess.run(
+                [node, "-e", DRIVER_JS],
+                cwd=task,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=timeout + 1,  # + node start-up
+            )
+            logs = proc.stdout + proc.stderr
+            if result_file.exists():
+                body = result_file.read_text()
+                errored = Path(str(result_file) + ".error").exists()
+            else:
+                body = json.dumps({"errorType": "Runtime.ExitError", "errorMessage": f"RequestId: {request_id} Error: Runtime exited with error: exit status {proc.returncode}"})
+                errored = True
+        except subprocess.TimeoutExpired as exc:
+            out = exc.stdout or ""
+            err = exc.stderr or ""
+            logs = (out.decode() if isinstance(out, bytes) else out) + (err.decode() if isinstance(err, bytes) else err)
+            body = json.dumps({"errorType": "Sandbox.Timedout", "errorMessage": f"RequestId: {request_id} Error: Task timed out after {timeout:.2f} seconds"})
+            errored = True
+    report = f"START RequestId: {request_id} Version: $LATEST\n{logs}END RequestId: {request_id}\n"
+    for line in report.splitlines():
+        print(f"[lambda {fn.function_name}] {line}", file=sys.stderr, flush=True)
+    if errored:
+        print(f"[lambda {fn.function_name}] error: {body}", file=sys.stderr, flush=True)
+    try:
+        fn.save_logs(report)
+    except Exception:  # logging must not change the invocation result
+        pass
+    return body, errored, logs
+
+
+def apply() -> None:
+    from moto.awslambda.models import LambdaFunction
+
+    original = LambdaFunction._invoke_lambda
+
+    @functools.wraps(original)
+    def _invoke_lambda(self, event=None):  # type: ignore[no-untyped-def]
+        if str(self.run_time or "").startswith("nodejs") and getattr(self, "code_bytes", b""):
+            return _run_node(self, event)
+        return original(self, event)
+
+    LambdaFunction._invoke_lambda = _invoke_lambda
