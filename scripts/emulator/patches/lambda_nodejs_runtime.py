@@ -20,7 +20,8 @@ imports the handler file and calls the handler with the event and a context.
 Environment: the function's Variables, AWS_REGION, the AWS_LAMBDA_* set,
 test credentials, AWS_ENDPOINT_URL=http://localhost:<this moto port>, and
 NODE_PATH=<repo>/node_modules so `@aws-sdk/*` resolves as in the Lambda
-runtime. Output is copied to moto's stderr and to moto's CloudWatch Logs.
+runtime; `<bucket>.localhost` resolves to localhost, as AWS's DNS resolves
+virtual-hosted S3 names, so SDK S3 calls work unchanged. Output is copied to moto's stderr and to moto's CloudWatch Logs.
 Other runtimes keep moto's behaviour.
 """
 import functools
@@ -115,6 +116,17 @@ const fail = (err) => {
 """
 
 
+# Virtual-hosted S3 names (bucket.localhost) resolve like bucket.s3.amazonaws.com does on AWS.
+LOCALHOST_DNS_JS = r"""
+const dns = require("dns");
+const lookup = dns.lookup;
+dns.lookup = function (hostname, ...rest) {
+  if (typeof hostname === "string" && hostname.endsWith(".localhost")) hostname = "localhost";
+  return lookup.call(this, hostname, ...rest);
+};
+"""
+
+
 def _unpack(fn: Any, task: Path) -> None:
     with zipfile.ZipFile(io.BytesIO(fn.code_bytes)) as zf:
         zf.extractall(task)
@@ -141,6 +153,8 @@ def _run_node(fn: Any, event: Any) -> tuple[str, bool, str]:
         _unpack(fn, task)
         (Path(tmp) / "event.json").write_text(json.dumps(event if event is not None else {}))
         result_file = Path(tmp) / "result.json"
+        preload = Path(tmp) / "localhost-dns.js"
+        preload.write_text(LOCALHOST_DNS_JS)
         env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
             "HOME": tmp,
@@ -167,6 +181,7 @@ def _run_node(fn: Any, event: Any) -> tuple[str, bool, str]:
                 "AWS_SESSION_TOKEN": "testing",
                 "AWS_ENDPOINT_URL": f"http://localhost:{settings.moto_server_port()}",
                 "NODE_PATH": str(NODE_MODULES),
+                "NODE_OPTIONS": f"--require {preload}",
                 "__MOTO_RESULT_FILE": str(result_file),
                 "__MOTO_EVENT_FILE": str(Path(tmp) / "event.json"),
                 "__MOTO_REQUEST_ID": request_id,

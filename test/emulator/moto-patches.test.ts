@@ -1,0 +1,334 @@
+/**
+ * Each patch in scripts/emulator/patches makes moto 5.2.1 behave like AWS for our templates.
+ * One emulator for the file; each test deploys a small template through CloudFormation
+ * and checks the AWS behaviour with the service APIs.
+ */
+import {
+  CloudFormationClient,
+  CreateStackCommand,
+  DeleteStackCommand,
+  DescribeStackEventsCommand,
+  DescribeStacksCommand,
+  ListStackResourcesCommand,
+  Stack,
+} from '@aws-sdk/client-cloudformation';
+import {
+  DescribeAddressesCommand,
+  DescribeFlowLogsCommand,
+  DescribeInstancesCommand,
+  DescribeInternetGatewaysCommand,
+  DescribeNatGatewaysCommand,
+  DescribeRouteTablesCommand,
+  DescribeSubnetsCommand,
+  DescribeVpcsCommand,
+  EC2Client,
+} from '@aws-sdk/client-ec2';
+import { HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { Emulator, startEmulator } from '../../scripts/emulator/emulator';
+
+jest.setTimeout(60_000);
+
+let emu: Emulator;
+let cfn: CloudFormationClient;
+let ec2: EC2Client;
+let s3: S3Client;
+let ssm: SSMClient;
+
+beforeAll(async () => {
+  emu = await startEmulator();
+  const config = {
+    endpoint: emu.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+  };
+  cfn = new CloudFormationClient(config);
+  ec2 = new EC2Client(config);
+  s3 = new S3Client({ ...config, forcePathStyle: true });
+  ssm = new SSMClient(config);
+});
+
+afterAll(async () => {
+  for (const c of [cfn, ec2, s3, ssm]) c?.destroy();
+  await emu?.stop();
+});
+
+/** Polls DescribeStacks until the stack leaves *_IN_PROGRESS (or is gone); bounded. */
+async function settle(stackName: string, timeoutMs = 20_000): Promise<Stack | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    let stack: Stack | undefined;
+    try {
+      stack = (await cfn.send(new DescribeStacksCommand({ StackName: stackName }))).Stacks?.[0];
+    } catch (e) {
+      if (/does not exist/.test(String((e as Error).message))) return undefined;
+      throw e;
+    }
+    if (!stack?.StackStatus?.endsWith('_IN_PROGRESS')) return stack;
+    if (Date.now() > deadline) throw new Error(`${stackName} still ${stack.StackStatus} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function deploy(stackName: string, template: object): Promise<Stack | undefined> {
+  await cfn.send(new CreateStackCommand({ StackName: stackName, TemplateBody: JSON.stringify(template) }));
+  return settle(stackName);
+}
+
+async function destroy(stackName: string): Promise<Stack | undefined> {
+  await cfn.send(new DeleteStackCommand({ StackName: stackName }));
+  return settle(stackName);
+}
+
+async function physicalIds(stackName: string): Promise<Record<string, string>> {
+  const res = await cfn.send(new ListStackResourcesCommand({ StackName: stackName }));
+  return Object.fromEntries((res.StackResourceSummaries ?? []).map((r) => [r.LogicalResourceId!, r.PhysicalResourceId!]));
+}
+
+async function events(stackName: string): Promise<string[]> {
+  const res = await cfn.send(new DescribeStackEventsCommand({ StackName: stackName }));
+  return (res.StackEvents ?? []).map((e) => `${e.LogicalResourceId} ${e.ResourceStatus} ${e.ResourceStatusReason ?? ''}`.trim());
+}
+
+const ssmAmi = (name: string) => ({ Type: 'AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>', Default: name });
+const UBUNTU = '/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id';
+const WINDOWS = '/aws/service/ami-windows-latest/Windows_Server-2025-English-Full-Base';
+const AL2023 = '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64';
+
+const NETWORK_TEMPLATE = {
+  Parameters: { UbuntuAmi: ssmAmi(UBUNTU), WindowsAmi: ssmAmi(WINDOWS) },
+  Resources: {
+    Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.20.0.0/16' } },
+    Igw: { Type: 'AWS::EC2::InternetGateway' },
+    IgwAttachment: { Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: { Ref: 'Vpc' }, InternetGatewayId: { Ref: 'Igw' } } },
+    Public: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.20.0.0/24', MapPublicIpOnLaunch: true } },
+    Private: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.20.1.0/24' } },
+    PublicRt: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Vpc' } } },
+    PublicAssoc: { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { SubnetId: { Ref: 'Public' }, RouteTableId: { Ref: 'PublicRt' } } },
+    PublicDefault: {
+      Type: 'AWS::EC2::Route',
+      DependsOn: 'IgwAttachment',
+      Properties: { RouteTableId: { Ref: 'PublicRt' }, DestinationCidrBlock: '0.0.0.0/0', GatewayId: { Ref: 'Igw' } },
+    },
+    NatEip: { Type: 'AWS::EC2::EIP', Properties: { Domain: 'vpc' } },
+    Nat: { Type: 'AWS::EC2::NatGateway', Properties: { SubnetId: { Ref: 'Public' }, AllocationId: { 'Fn::GetAtt': ['NatEip', 'AllocationId'] } } },
+    PrivateRt: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Vpc' } } },
+    PrivateAssoc: { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { SubnetId: { Ref: 'Private' }, RouteTableId: { Ref: 'PrivateRt' } } },
+    PrivateDefault: { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'PrivateRt' }, DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: { Ref: 'Nat' } } },
+    LogBucket: { Type: 'AWS::S3::Bucket' },
+    FlowLog: {
+      Type: 'AWS::EC2::FlowLog',
+      Properties: {
+        ResourceId: { Ref: 'Vpc' },
+        ResourceType: 'VPC',
+        TrafficType: 'ALL',
+        LogDestinationType: 's3',
+        LogDestination: { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['LogBucket', 'Arn'] }, '/vpc/']] },
+      },
+    },
+    Sg: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'web', VpcId: { Ref: 'Vpc' } } },
+    Role: {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        AssumeRolePolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+        },
+      },
+    },
+    Profile: { Type: 'AWS::IAM::InstanceProfile', Properties: { Roles: [{ Ref: 'Role' }] } },
+    Web: {
+      Type: 'AWS::EC2::Instance',
+      Properties: {
+        ImageId: { Ref: 'UbuntuAmi' },
+        InstanceType: 't3.micro',
+        SubnetId: { Ref: 'Public' },
+        SecurityGroupIds: [{ 'Fn::GetAtt': ['Sg', 'GroupId'] }],
+        IamInstanceProfile: { Ref: 'Profile' },
+        MetadataOptions: { HttpTokens: 'required', HttpPutResponseHopLimit: 2 },
+      },
+    },
+    Win: {
+      Type: 'AWS::EC2::Instance',
+      Properties: {
+        ImageId: { Ref: 'WindowsAmi' },
+        InstanceType: 't3.micro',
+        NetworkInterfaces: [{ DeviceIndex: '0', SubnetId: { Ref: 'Private' }, GroupSet: [{ Ref: 'Sg' }] }],
+      },
+    },
+  },
+};
+
+describe('EC2 through CloudFormation', () => {
+  test('VPC with NAT, flow log to an S3 folder, instances: created as on AWS and fully deleted', async () => {
+    const created = await deploy('net', NETWORK_TEMPLATE);
+    expect(created?.StackStatus).toBe('CREATE_COMPLETE');
+    const ids = await physicalIds('net');
+
+    // ec2_flow_logs_s3_folder: the folder in the destination ARN is accepted and kept.
+    const flowLogs = (await ec2.send(new DescribeFlowLogsCommand({ FlowLogIds: [ids.FlowLog] }))).FlowLogs ?? [];
+    expect(flowLogs.map((f) => f.LogDestination)).toEqual([`arn:aws:s3:::${ids.LogBucket}/vpc/`]);
+
+    // cfn_ec2_subnet_route_table_association: the route tables list their subnet associations.
+    expect(ids.PublicAssoc).toMatch(/^rtbassoc-/);
+    const tables = (await ec2.send(new DescribeRouteTablesCommand({ RouteTableIds: [ids.PublicRt, ids.PrivateRt] }))).RouteTables ?? [];
+    const assoc = Object.fromEntries(tables.map((t) => [t.RouteTableId, (t.Associations ?? []).map((a) => [a.SubnetId, a.RouteTableAssociationId])]));
+    expect(assoc[ids.PublicRt]).toEqual([[ids.Public, ids.PublicAssoc]]);
+    expect(assoc[ids.PrivateRt]).toEqual([[ids.Private, ids.PrivateAssoc]]);
+
+    // cfn_ec2_subnet_instance_properties: MapPublicIpOnLaunch as in the template.
+    const subnets = (await ec2.send(new DescribeSubnetsCommand({ SubnetIds: [ids.Public, ids.Private] }))).Subnets ?? [];
+    expect(Object.fromEntries(subnets.map((s) => [s.SubnetId, s.MapPublicIpOnLaunch]))).toEqual({ [ids.Public]: true, [ids.Private]: false });
+
+    // ssm_public_ami_parameters: the AMI parameters resolve to images moto's EC2 has.
+    const ubuntuAmi = (await ssm.send(new GetParameterCommand({ Name: UBUNTU }))).Parameter?.Value;
+    const windowsAmi = (await ssm.send(new GetParameterCommand({ Name: WINDOWS }))).Parameter?.Value;
+    const al2023Ami = (await ssm.send(new GetParameterCommand({ Name: AL2023 }))).Parameter?.Value;
+    expect([ubuntuAmi, windowsAmi, al2023Ami]).toEqual([expect.stringMatching(/^ami-/), expect.stringMatching(/^ami-/), expect.stringMatching(/^ami-/)]);
+
+    // cfn_ec2_subnet_instance_properties: SecurityGroupIds / GroupSet, profile, metadata options, public IP.
+    const reservations = (await ec2.send(new DescribeInstancesCommand({ InstanceIds: [ids.Web, ids.Win] }))).Reservations ?? [];
+    const byId = Object.fromEntries(reservations.flatMap((r) => r.Instances ?? []).map((i) => [i.InstanceId, i]));
+    const web = byId[ids.Web];
+    const win = byId[ids.Win];
+    expect(web.ImageId).toBe(ubuntuAmi);
+    expect(win.ImageId).toBe(windowsAmi);
+    expect(win.Platform).toBe('windows');
+    expect(web.SecurityGroups?.map((g) => g.GroupId)).toEqual([ids.Sg]);
+    expect(win.SecurityGroups?.map((g) => g.GroupId)).toEqual([ids.Sg]);
+    expect(win.SubnetId).toBe(ids.Private);
+    expect(web.IamInstanceProfile?.Arn).toMatch(new RegExp(`instance-profile/${ids.Profile}$`));
+    expect(web.MetadataOptions).toMatchObject({ HttpTokens: 'required', HttpPutResponseHopLimit: 2 });
+    expect(web.PublicIpAddress).toBeDefined();
+
+    // cfn_ec2_resource_deletes: DeleteStack leaves nothing behind.
+    const deleted = await destroy('net');
+    expect(deleted).toBeUndefined();
+    const nats = (await ec2.send(new DescribeNatGatewaysCommand({ NatGatewayIds: [ids.Nat] }))).NatGateways ?? [];
+    expect(nats.map((n) => n.State)).toEqual(['deleted']);
+    const addresses = (await ec2.send(new DescribeAddressesCommand({}))).Addresses ?? [];
+    expect(addresses.filter((a) => a.PublicIp === ids.NatEip)).toEqual([]);
+    const vpcs = (await ec2.send(new DescribeVpcsCommand({}))).Vpcs ?? [];
+    expect(vpcs.map((v) => v.VpcId)).not.toContain(ids.Vpc);
+    const igws = (await ec2.send(new DescribeInternetGatewaysCommand({}))).InternetGateways ?? [];
+    expect(igws.map((i) => i.InternetGatewayId)).not.toContain(ids.Igw);
+    const remainingTables = (await ec2.send(new DescribeRouteTablesCommand({}))).RouteTables ?? [];
+    expect(remainingTables.map((t) => t.RouteTableId)).not.toEqual(expect.arrayContaining([ids.PublicRt]));
+    expect(remainingTables.map((t) => t.RouteTableId)).not.toEqual(expect.arrayContaining([ids.PrivateRt]));
+    const remainingFlowLogs = (await ec2.send(new DescribeFlowLogsCommand({}))).FlowLogs ?? [];
+    expect(remainingFlowLogs.map((f) => f.FlowLogId)).not.toContain(ids.FlowLog);
+  });
+});
+
+/** Inline CommonJS handler: answers with global fetch; behaviour chosen by ResourceProperties. */
+const RESPONDER = `
+exports.handler = async (event, context) => {
+  const p = event.ResourceProperties;
+  const failed = (event.RequestType === 'Create' && p.FailCreate === 'yes') || (event.RequestType === 'Delete' && p.FailDelete === 'yes');
+  const body = {
+    Status: failed ? 'FAILED' : 'SUCCESS',
+    Reason: failed ? 'refused ' + event.RequestType + ' by test' : 'ok',
+    PhysicalResourceId: event.PhysicalResourceId || 'greeter-' + context.awsRequestId,
+    StackId: event.StackId, RequestId: event.RequestId, LogicalResourceId: event.LogicalResourceId,
+    Data: { Greeting: 'hello ' + p.Name, Remaining: String(context.getRemainingTimeInMillis() > 0) },
+  };
+  await fetch(event.ResponseURL, { method: 'PUT', body: JSON.stringify(body) });
+};`;
+
+/** Inline handler using AWS SDK v3 from the "runtime": empties the bucket on Delete. */
+const EMPTIER = `
+const { S3Client, ListObjectsV2Command, DeleteObjectsCommand } = require('@aws-sdk/client-s3');
+exports.handler = async (event) => {
+  let status = 'SUCCESS', reason = 'ok';
+  try {
+    if (event.RequestType === 'Delete') {
+      const s3 = new S3Client({});
+      const bucket = event.ResourceProperties.BucketName;
+      const listed = await s3.send(new ListObjectsV2Command({ Bucket: bucket }));
+      const keys = (listed.Contents || []).map((o) => ({ Key: o.Key }));
+      if (keys.length) await s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys } }));
+    }
+  } catch (e) { status = 'FAILED'; reason = String(e); }
+  await fetch(event.ResponseURL, { method: 'PUT', body: JSON.stringify({ Status: status, Reason: reason,
+    PhysicalResourceId: 'emptier', StackId: event.StackId, RequestId: event.RequestId, LogicalResourceId: event.LogicalResourceId }) });
+};`;
+
+function customResourceTemplate(props: Record<string, string>, extra: Record<string, unknown> = {}) {
+  const fn = (code: string) => ({
+    Type: 'AWS::Lambda::Function',
+    Properties: { Runtime: 'nodejs20.x', Handler: 'index.handler', Timeout: 10, Role: { 'Fn::GetAtt': ['FnRole', 'Arn'] }, Code: { ZipFile: code } },
+  });
+  return {
+    Resources: {
+      FnRole: {
+        Type: 'AWS::IAM::Role',
+        Properties: {
+          AssumeRolePolicyDocument: {
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+          },
+        },
+      },
+      Responder: fn(RESPONDER),
+      Emptier: fn(EMPTIER),
+      Greeter: { Type: 'Custom::Greeter', Properties: { ServiceToken: { 'Fn::GetAtt': ['Responder', 'Arn'] }, Name: 'world', ...props } },
+      ...extra,
+    },
+    Outputs: {
+      Greeting: { Value: { 'Fn::GetAtt': ['Greeter', 'Greeting'] } },
+      Remaining: { Value: { 'Fn::GetAtt': ['Greeter', 'Remaining'] } },
+      GreeterId: { Value: { Ref: 'Greeter' } },
+    },
+  };
+}
+
+describe('custom resources (Node.js inline Lambda run by the emulator)', () => {
+  test('Create waits for SUCCESS: GetAtt reads Data; Delete runs before the bucket it empties', async () => {
+    const template = customResourceTemplate(
+      {},
+      {
+        Bucket: { Type: 'AWS::S3::Bucket' },
+        EmptyBucket: {
+          Type: 'Custom::EmptyBucket',
+          Properties: { ServiceToken: { 'Fn::GetAtt': ['Emptier', 'Arn'] }, BucketName: { Ref: 'Bucket' } },
+        },
+        // Created after the custom resource and reading its Data, like a CDK consumer.
+        Consumer: { Type: 'AWS::SSM::Parameter', Properties: { Name: '/test/greeting', Type: 'String', Value: { 'Fn::GetAtt': ['Greeter', 'Greeting'] } } },
+      },
+    );
+    const stack = await deploy('cr-ok', template);
+    expect(stack?.StackStatus).toBe('CREATE_COMPLETE');
+    const outputs = Object.fromEntries((stack?.Outputs ?? []).map((o) => [o.OutputKey, o.OutputValue]));
+    expect(outputs.Greeting).toBe('hello world');
+    expect(outputs.Remaining).toBe('true');
+    expect(outputs.GreeterId).toMatch(/^greeter-/);
+    expect((await ssm.send(new GetParameterCommand({ Name: '/test/greeting' }))).Parameter?.Value).toBe('hello world');
+
+    const bucket = (await physicalIds('cr-ok')).Bucket;
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'flow/log.gz', Body: 'x' }));
+    const deleted = await destroy('cr-ok');
+    expect(deleted).toBeUndefined();
+    await expect(s3.send(new HeadBucketCommand({ Bucket: bucket }))).rejects.toThrow();
+  });
+
+  test('a FAILED answer on Create fails the resource with its Reason and rolls the stack back', async () => {
+    const stack = await deploy('cr-fail', customResourceTemplate({ FailCreate: 'yes' }));
+    expect(stack?.StackStatus).toBe('ROLLBACK_COMPLETE');
+    expect(await events('cr-fail')).toEqual(
+      expect.arrayContaining([
+        'Greeter CREATE_FAILED Received response status [FAILED] from custom resource. Message returned: refused Create by test',
+        'cr-fail ROLLBACK_COMPLETE',
+      ]),
+    );
+    expect(await destroy('cr-fail')).toBeUndefined();
+  });
+
+  test('a FAILED answer on Delete leaves the resource DELETE_FAILED and the stack DELETE_FAILED', async () => {
+    expect((await deploy('cr-keep', customResourceTemplate({ FailDelete: 'yes' })))?.StackStatus).toBe('CREATE_COMPLETE');
+    const stack = await destroy('cr-keep');
+    expect(stack?.StackStatus).toBe('DELETE_FAILED');
+    expect(await events('cr-keep')).toEqual(
+      expect.arrayContaining(['Greeter DELETE_FAILED Received response status [FAILED] from custom resource. Message returned: refused Delete by test']),
+    );
+  });
+});
