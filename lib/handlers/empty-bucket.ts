@@ -19,23 +19,31 @@ export interface EmptyBucketClients {
 
 const PREFIX = 'empty-on-delete:';
 
-/** Deletes every version and delete marker; returns how many were deleted. */
+/**
+ * Deletes every version and delete marker; returns how many were deleted. Lists the whole
+ * bucket first (deleting while paging through markers can skip entries), then deletes in
+ * batches of 1000, and lists again in case writers (log deliveries) added objects meanwhile.
+ */
 export async function emptyBucket(s3: S3Client, Bucket: string): Promise<number> {
-  let KeyMarker: string | undefined;
-  let VersionIdMarker: string | undefined;
   let deleted = 0;
-  do {
-    let page;
-    try {
-      page = await call('S3 ListObjectVersions', s3.send(new ListObjectVersionsCommand({ Bucket, KeyMarker, VersionIdMarker })));
-    } catch (e) {
-      if (isAwsError(e, 'NoSuchBucket')) return deleted;
-      throw e;
-    }
-    const objects: ObjectIdentifier[] = [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])].map((v) => ({
-      Key: v.Key!,
-      VersionId: v.VersionId,
-    }));
+  for (let round = 1; ; round++) {
+    const objects: ObjectIdentifier[] = [];
+    let KeyMarker: string | undefined;
+    let VersionIdMarker: string | undefined;
+    do {
+      let page;
+      try {
+        page = await call('S3 ListObjectVersions', s3.send(new ListObjectVersionsCommand({ Bucket, KeyMarker, VersionIdMarker })));
+      } catch (e) {
+        if (isAwsError(e, 'NoSuchBucket')) return deleted;
+        throw e;
+      }
+      for (const v of [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])]) objects.push({ Key: v.Key!, VersionId: v.VersionId });
+      KeyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
+      VersionIdMarker = page.IsTruncated ? page.NextVersionIdMarker : undefined;
+    } while (KeyMarker);
+    if (!objects.length) return deleted;
+    if (round > 5) throw new Error(`${Bucket} still receives objects after 5 rounds of deleting`);
     for (let i = 0; i < objects.length; i += 1000) {
       const batch = objects.slice(i, i + 1000);
       const out = await call('S3 DeleteObjects', s3.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects: batch, Quiet: true } })));
@@ -45,10 +53,7 @@ export async function emptyBucket(s3: S3Client, Bucket: string): Promise<number>
       }
       deleted += batch.length;
     }
-    KeyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
-    VersionIdMarker = page.IsTruncated ? page.NextVersionIdMarker : undefined;
-  } while (KeyMarker);
-  return deleted;
+  }
 }
 
 export async function onEvent(

@@ -63,3 +63,17 @@ test('a failing call names the operation and the AWS error', async () => {
   const unreachable = new GuardDutyClient({ ...clientConfig({ env: { ...emu.env, AWS_ENDPOINT_URL: 'http://localhost:1' } }), maxAttempts: 1 });
   await expect(onEvent(cfnEvent('Create', {}), { guardduty: unreachable })).rejects.toThrow(/^GuardDuty ListDetectors failed: .*ECONNREFUSED/);
 });
+
+test('Delete treats AWS\'s answer for a detector already gone as done, and reports other errors', async () => {
+  // Real GuardDuty answers DeleteDetector for an unknown id with this error (moto 5.2.1 answers 200).
+  const gone = Object.assign(new Error('The request is rejected because the input detectorId is not owned by the current account.'), {
+    name: 'BadRequestException',
+  });
+  const stub = (error: Error) => ({ send: () => Promise.reject(error) }) as unknown as GuardDutyClient;
+  const del = cfnEvent('Delete', {}, { PhysicalResourceId: 'created:abc' });
+  await expect(onEvent(del, { guardduty: stub(gone) })).resolves.toEqual({ PhysicalResourceId: 'created:abc' });
+  const denied = Object.assign(new Error('not authorized to perform: guardduty:DeleteDetector'), { name: 'AccessDeniedException' });
+  await expect(onEvent(del, { guardduty: stub(denied) })).rejects.toThrow(
+    'GuardDuty DeleteDetector failed: AccessDeniedException: not authorized to perform: guardduty:DeleteDetector',
+  );
+});

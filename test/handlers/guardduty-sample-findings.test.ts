@@ -82,5 +82,5 @@ test('a detector that is not ours fails with the AWS reason', async () => {
   await expect(onEvent(cfnEvent('Create', { DetectorId: 'b'.repeat(32) }), { guardduty })).rejects.toThrow(
     `GuardDuty CreateSampleFindings failed: BadRequestException: ${NOT_OWNED}`,
   );
-  await expect(onEvent(cfnEvent('Create', {} as { DetectorId: string }), { guardduty })).rejects.toThrow('DetectorId is required');
+  await expect(onEvent(cfnEvent('Create', {}), { guardduty })).rejects.toThrow('DetectorId is required');
 });

@@ -11,11 +11,12 @@ export async function emulator(): Promise<Emulator> {
 
 export const ACCOUNT = '123456789012'; // moto's default account
 
-export function cfnEvent<P>(
+/** A CloudFormation request as the Lambda receives it (properties untyped, as in a template). */
+export function cfnEvent(
   RequestType: RequestType,
-  ResourceProperties: P,
-  extra: Partial<CustomResourceEvent<P>> = {},
-): CustomResourceEvent<P> {
+  ResourceProperties: Record<string, unknown>,
+  extra: Partial<CustomResourceEvent> = {},
+): CustomResourceEvent<any> {
   return {
     RequestType,
     ResponseURL: 'http://localhost:1/unused',

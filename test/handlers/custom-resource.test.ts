@@ -1,0 +1,124 @@
+import * as http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { GuardDutyClient, ListDetectorsCommand } from '@aws-sdk/client-guardduty';
+import { clientConfig } from '../../lib/aws/clients';
+import { call, CustomResourceResponse, lambdaHandler, OnEvent, TIMEOUT_MARGIN_MS } from '../../lib/handlers/custom-resource';
+import { cfnEvent } from './support';
+
+jest.setTimeout(30_000);
+
+interface Received {
+  method?: string;
+  url?: string;
+  contentType?: string;
+  body: CustomResourceResponse;
+}
+
+let server: http.Server;
+let responseUrl: string;
+let received: Received[] = [];
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      received.push({ method: req.method, url: req.url, contentType: req.headers['content-type'], body: JSON.parse(body) });
+      res.writeHead(200).end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, 'localhost', r));
+  responseUrl = `http://localhost:${(server.address() as AddressInfo).port}/cfn-response?X-Amz-Signature=abc`;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+beforeEach(() => (received = []));
+
+const context = (remainingMs = 60_000) => ({ getRemainingTimeInMillis: () => remainingMs });
+const event = (extra = {}) => cfnEvent('Create', { Foo: 'bar' }, { ResponseURL: responseUrl, LogicalResourceId: 'Detector', ...extra });
+
+test('answers SUCCESS with the physical id and Data', async () => {
+  const onEvent: OnEvent = async (e) => ({ PhysicalResourceId: `id-${e.ResourceProperties.Foo}`, Data: { DetectorId: 'd1' } });
+  const e = event();
+  await lambdaHandler(onEvent)(e, context());
+  expect(received).toEqual([
+    {
+      method: 'PUT',
+      url: '/cfn-response?X-Amz-Signature=abc',
+      contentType: '',
+      body: {
+        Status: 'SUCCESS',
+        PhysicalResourceId: 'id-bar',
+        StackId: e.StackId,
+        RequestId: e.RequestId,
+        LogicalResourceId: 'Detector',
+        Data: { DetectorId: 'd1' },
+      },
+    },
+  ]);
+});
+
+test('answers FAILED naming the operation and the AWS error; a failed Create keeps the LogicalResourceId', async () => {
+  const onEvent: OnEvent = async () => {
+    const awsError = Object.assign(new Error('User: arn:aws:sts::123456789012:assumed-role/x is not authorized to perform: guardduty:CreateDetector'), {
+      name: 'AccessDeniedException',
+      $metadata: { httpStatusCode: 403 },
+    });
+    return call('GuardDuty CreateDetector', Promise.reject(awsError));
+  };
+  const e = event();
+  await lambdaHandler(onEvent)(e, context());
+  expect(received).toHaveLength(1);
+  expect(received[0].body).toEqual({
+    Status: 'FAILED',
+    Reason:
+      'GuardDuty CreateDetector failed: AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/x is not authorized to perform: guardduty:CreateDetector',
+    PhysicalResourceId: 'Detector',
+    StackId: e.StackId,
+    RequestId: e.RequestId,
+    LogicalResourceId: 'Detector',
+  });
+});
+
+test('a failed Update or Delete keeps the current physical id; errors thrown synchronously are caught too', async () => {
+  const onEvent: OnEvent = () => {
+    throw new TypeError('boom');
+  };
+  await lambdaHandler(onEvent)(event({ RequestType: 'Delete', PhysicalResourceId: 'created:abc' }), context());
+  expect(received[0].body).toMatchObject({ Status: 'FAILED', Reason: 'TypeError: boom', PhysicalResourceId: 'created:abc' });
+});
+
+test('answers FAILED before the Lambda timeout when onEvent never resolves', async () => {
+  const onEvent: OnEvent = () => new Promise(() => {});
+  const started = Date.now();
+  await lambdaHandler(onEvent)(event(), context(TIMEOUT_MARGIN_MS + 300));
+  expect(Date.now() - started).toBeLessThan(3_000);
+  expect(received).toHaveLength(1);
+  expect(received[0].body).toMatchObject({ Status: 'FAILED', Reason: 'Create timed out after 300 ms', PhysicalResourceId: 'Detector' });
+});
+
+test('an unreachable AWS endpoint gives a clear FAILED reason, not a hang', async () => {
+  const guardduty = new GuardDutyClient(clientConfig({ env: { AWS_ENDPOINT_URL: 'http://localhost:1', AWS_REGION: 'eu-west-1' } }));
+  const onEvent: OnEvent = async () => {
+    await call('GuardDuty ListDetectors', guardduty.send(new ListDetectorsCommand({})));
+    return { PhysicalResourceId: 'never' };
+  };
+  process.env.AWS_ACCESS_KEY_ID = 'testing';
+  process.env.AWS_SECRET_ACCESS_KEY = 'testing';
+  await lambdaHandler(onEvent)(event(), context());
+  expect(received[0].body.Status).toBe('FAILED');
+  expect(received[0].body.Reason).toMatch(/^GuardDuty ListDetectors failed: .*ECONNREFUSED/);
+});
+
+test('clientConfig reads region and endpoint from the environment, with bounded retries and timeouts', () => {
+  expect(clientConfig({ env: {} })).toEqual({
+    region: 'us-east-1',
+    maxAttempts: 3,
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: 20_000 },
+  });
+  expect(clientConfig({ env: { AWS_DEFAULT_REGION: 'eu-west-1' } }).region).toBe('eu-west-1');
+  expect(clientConfig({ env: { AWS_REGION: 'eu-central-1', AWS_DEFAULT_REGION: 'eu-west-1' } }).region).toBe('eu-central-1');
+  expect(clientConfig({ env: { AWS_ENDPOINT_URL: 'http://localhost:5000' } })).toMatchObject({ endpoint: 'http://localhost:5000' });
+  expect(clientConfig({ env: { AWS_ENDPOINT_URL: 'http://localhost:5000' } }).forcePathStyle).toBeUndefined();
+  expect(clientConfig({ s3: true, env: { AWS_ENDPOINT_URL: 'http://localhost:5000' } }).forcePathStyle).toBe(true);
+  expect(clientConfig({ s3: true, env: {} }).forcePathStyle).toBeUndefined();
+});
