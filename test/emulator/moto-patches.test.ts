@@ -23,7 +23,7 @@ import {
   DescribeVpcsCommand,
   EC2Client,
 } from '@aws-sdk/client-ec2';
-import { HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { Emulator, startEmulator } from '../../scripts/emulator/emulator';
 
@@ -281,6 +281,20 @@ function customResourceTemplate(props: Record<string, string>, extra: Record<str
     },
   };
 }
+
+describe('S3 bucket delete through CloudFormation', () => {
+  test('a non-empty bucket makes DeleteStack end DELETE_FAILED; once emptied, the stack deletes', async () => {
+    expect((await deploy('full-bucket', { Resources: { Bucket: { Type: 'AWS::S3::Bucket' } } }))?.StackStatus).toBe('CREATE_COMPLETE');
+    const bucket = (await physicalIds('full-bucket')).Bucket;
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'k', Body: 'x' }));
+    const failed = await destroy('full-bucket');
+    expect(failed?.StackStatus).toBe('DELETE_FAILED');
+    expect(await events('full-bucket')).toEqual(expect.arrayContaining([expect.stringMatching(/^Bucket DELETE_FAILED The bucket you tried to delete is not empty/)]));
+    await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: 'k' }));
+    expect(await destroy('full-bucket')).toBeUndefined();
+    await expect(s3.send(new HeadBucketCommand({ Bucket: bucket }))).rejects.toThrow();
+  });
+});
 
 describe('custom resources (Node.js inline Lambda run by the emulator)', () => {
   test('Create waits for SUCCESS: GetAtt reads Data; Delete runs before the bucket it empties', async () => {

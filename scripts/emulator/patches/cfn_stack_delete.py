@@ -118,6 +118,7 @@ def apply() -> None:
         remaining = [k for k, v in resources.items() if v.get("DeletionPolicy") != "Retain"]
         deletable = set(remaining)
         failed: dict[str, str] = {}
+        errors: dict[str, str] = {}
         last_exception: Exception | None = None
         progress = True
         while remaining and progress:
@@ -138,10 +139,11 @@ def apply() -> None:
                     last_exception = exc
                 except Exception as exc:  # dependency violation: retry in a later pass
                     last_exception = exc
+                    errors[name] = str(getattr(exc, "message", None) or exc)
                 else:
                     remaining.remove(name)
                     progress = True
-        self.delete_failures = failed
+        self.delete_failures = {**{n: errors[n] for n in remaining if n in errors}, **failed}
         # moto's map is lazy: a name left in it is re-created on the next lookup
         # (DescribeStacks outputs, ListStackResources). Keep only what still exists.
         self._resource_json_map = {k: v for k, v in resources.items() if k in remaining or k not in deletable}
