@@ -28,7 +28,7 @@ export class DefaultVpc extends Construct {
       properties: { NameTag: props.nameTag, AvailabilityZone: props.availabilityZone },
       logRetentionDays: props.logRetentionDays,
       statements: [
-        new iam.PolicyStatement({ actions: ['ec2:DescribeVpcs', 'ec2:DescribeSubnets'], resources: ['*'] }),
+        new iam.PolicyStatement({ actions: ['ec2:DescribeVpcs', 'ec2:DescribeSubnets', 'ec2:DescribeTags'], resources: ['*'] }),
         new iam.PolicyStatement({
           actions: ['ec2:CreateTags', 'ec2:DeleteTags'],
           resources: [`arn:${Aws.PARTITION}:ec2:${Aws.REGION}:${Aws.ACCOUNT_ID}:vpc/*`],
@@ -37,7 +37,7 @@ export class DefaultVpc extends Construct {
         }),
       ],
       wildcardReasons: {
-        'Resource::*': 'ec2:DescribeVpcs and ec2:DescribeSubnets support no resource-level permissions.',
+        'Resource::*': 'ec2:DescribeVpcs, DescribeSubnets and DescribeTags support no resource-level permissions.',
         'Resource::arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:vpc/*':
           'The default VPC id is only known at deploy time; the condition limits the change to the Name tag.',
       },

@@ -1,0 +1,100 @@
+import { loadConfig, unknownContextKeys } from '../../lib/config/load-config';
+import { WorkshopConfigError } from '../../lib/config/validate-config';
+import { WORKSHOP_DEFAULTS, workshopNames } from '../../lib/config/workshop-config';
+
+/** Context as `-c key=value` gives it: every value a string. */
+const load = (context: Record<string, unknown>) => loadConfig((k) => context[k]);
+
+describe('defaults are the workshop table', () => {
+  test('literal values', () => {
+    const c = load({});
+    expect(c.region).toBe('us-east-1');
+    expect(c.availabilityZones).toEqual(['us-east-1a', 'us-east-1b', 'us-east-1c']);
+    expect(c.vpcCidr).toBe('10.0.0.0/16');
+    expect(c.publicSubnetCidrs).toEqual(['10.0.1.0/24', '10.0.2.0/24', '10.0.3.0/24']);
+    expect(c.privateSubnetCidrs).toEqual(['10.0.4.0/24', '10.0.5.0/24', '10.0.6.0/24']);
+    expect(c.natGateways).toBe(3);
+    expect(c.participantName).toBe('workshop');
+    expect(c.instanceTypes.webserver).toBe('t3.micro');
+    expect(c.sampleFindings).toBe(true);
+  });
+
+  test('console names', () => {
+    const n = workshopNames(WORKSHOP_DEFAULTS);
+    expect(n.vpc).toBe('VPC-10-0-0-0');
+    expect(n.internetGateway).toBe('IGW-VPC-10-0-0-0');
+    expect(n.publicSubnets.map((s) => s.name)).toEqual(['Public-Subnet-a-10-0-1', 'Public-Subnet-b-10-0-2', 'Public-Subnet-c-10-0-3']);
+    expect(n.privateSubnets.map((s) => s.name)).toEqual(['Private-Subnet-a-10-0-4', 'Private-Subnet-b-10-0-5', 'Private-Subnet-c-10-0-6']);
+    expect(n.natGateways).toEqual(['NGW-Public-subnet-10-0-1', 'NGW-Public-subnet-10-0-2', 'NGW-Public-subnet-10-0-3']);
+    expect(n.privateRouteTables).toEqual(['Private-Route-Table-a', 'Private-Route-Table-b', 'Private-Route-Table-c']);
+    expect(n.flowLogGroup).toBe('Flow-logs-VPC-10-0-0-0');
+    expect(n.readOnlyGroup).toBe('workshop-RO-GROUP');
+    expect(n.readOnlyUser).toBe('workshop-RO');
+    expect(n.ssmInstanceRole).toBe('ROLE-AmazonEC2RoleforSSM');
+  });
+
+  test('-c strings are converted', () => {
+    const c = load({
+      natGateways: '1',
+      availabilityZones: 'us-east-1b, us-east-1c,us-east-1d',
+      sampleFindings: 'false',
+      trustedAccountId: '111122223333',
+      logRetentionDays: '14',
+      windowsInstanceType: 't3.medium',
+    });
+    expect(c.natGateways).toBe(1);
+    expect(c.availabilityZones).toEqual(['us-east-1b', 'us-east-1c', 'us-east-1d']);
+    expect(c.sampleFindings).toBe(false);
+    expect(c.trustedAccountId).toBe('111122223333');
+    expect(c.logRetentionDays).toBe(14);
+    expect(c.instanceTypes.windows).toBe('t3.medium');
+  });
+
+  test('a wrongly cased setting is reported, not ignored', () => {
+    expect(unknownContextKeys(['natgateways', 'participantName', '@aws-cdk/core:foo'])).toEqual(['natgateways']);
+  });
+});
+
+describe('bad configuration stops synth with the setting, the value and what is allowed', () => {
+  const cases: [string, Record<string, unknown>, RegExp][] = [
+    ['not a CIDR', { vpcCidr: '10.0.0/16' }, /vpcCidr="10\.0\.0\/16": is not an IPv4 CIDR/],
+    ['octet above 255', { vpcCidr: '10.0.300.0/16' }, /vpcCidr="10\.0\.300\.0\/16": has an octet above 255/],
+    ['host bits set', { publicSubnetCidrs: '10.0.1.5/24,10.0.2.0/24,10.0.3.0/24' }, /publicSubnetCidrs="10\.0\.1\.5\/24": has host bits set/],
+    ['VPC prefix too large', { vpcCidr: '10.0.0.0/8' }, /vpcCidr="10\.0\.0\.0\/8": must have a prefix length from \/16 to \/28/],
+    ['overlapping subnets', { privateSubnetCidrs: '10.0.4.0/24,10.0.5.0/24,10.0.1.0/25' }, /privateSubnetCidrs="10\.0\.1\.0\/25": must not overlap 10\.0\.1\.0\/24 \(publicSubnetCidrs\)/],
+    ['subnet outside the VPC', { publicSubnetCidrs: '10.0.1.0/24,10.0.2.0/24,10.1.3.0/24' }, /publicSubnetCidrs="10\.1\.3\.0\/24": must lie inside vpcCidr 10\.0\.0\.0\/16/],
+    ['two subnets', { publicSubnetCidrs: '10.0.1.0/24,10.0.2.0/24' }, /publicSubnetCidrs=\["10\.0\.1\.0\/24","10\.0\.2\.0\/24"\]: must list exactly 3 CIDRs/],
+    ['two AZs', { availabilityZones: 'us-east-1a,us-east-1b' }, /availabilityZones=\["us-east-1a","us-east-1b"\]: must list exactly 3 AZs/],
+    ['four AZs', { availabilityZones: 'us-east-1a,us-east-1b,us-east-1c,us-east-1d' }, /must list exactly 3 AZs/],
+    ['AZ of another region', { availabilityZones: 'us-east-1a,us-east-1b,eu-west-1c' }, /availabilityZones="eu-west-1c": must be an AZ of region us-east-1/],
+    ['AZ of the region not given', { region: 'eu-west-1' }, /availabilityZones="us-east-1a": must be an AZ of region eu-west-1/],
+    ['same AZ twice', { availabilityZones: 'us-east-1a,us-east-1a,us-east-1b' }, /availabilityZones=.*: must be 3 different AZs/],
+    ['unknown region', { region: 'us-east-9', availabilityZones: 'us-east-9a,us-east-9b,us-east-9c' }, /region="us-east-9": must be a commercial region/],
+    ['malformed account id', { trustedAccountId: '12345' }, /trustedAccountId="12345": must be a 12-digit AWS account id/],
+    ['account id with letters', { trustedAccountId: '12345678901a' }, /trustedAccountId="12345678901a"/],
+    ['unknown instance type', { webserverInstanceType: 't3.huge' }, /instanceTypes\.webserver="t3\.huge": must be an x86_64 instance type/],
+    ['Graviton type with x86 AMIs', { ubuntuInstanceType: 't4g.micro' }, /instanceTypes\.ubuntu="t4g\.micro": must be an x86_64 instance type/],
+    ['non-burstable nano', { windowsInstanceType: 'm5.nano' }, /instanceTypes\.windows="m5\.nano"/],
+    ['name IAM refuses', { participantName: 'alice smith' }, /participantName="alice smith": must be 1-32 characters of A-Z a-z 0-9 \+ = , \. @ _ -/],
+    ['name too long', { participantName: 'a'.repeat(33) }, /participantName="a{33}"/],
+    ['unsupported NAT count', { natGateways: '2' }, /natGateways=2: must be 3 \(the workshop: one per AZ\) or 1/],
+    ['retention CloudWatch refuses', { logRetentionDays: '10' }, /logRetentionDays=10: must be one of CloudWatch Logs' values/],
+    ['sampleFindings not a boolean', { sampleFindings: 'yes' }, /sampleFindings="yes": must be true or false/],
+    ['stack prefix', { stackPrefix: '1-bad_prefix' }, /stackPrefix="1-bad_prefix"/],
+  ];
+
+  test.each(cases)('%s', (_name, context, message) => {
+    expect(() => load(context)).toThrow(WorkshopConfigError);
+    expect(() => load(context)).toThrow(message);
+  });
+
+  test('all problems are reported at once', () => {
+    try {
+      load({ natGateways: '2', trustedAccountId: 'x' });
+      throw new Error('expected a WorkshopConfigError');
+    } catch (e) {
+      expect(e).toBeInstanceOf(WorkshopConfigError);
+      expect((e as WorkshopConfigError).problems).toHaveLength(2);
+    }
+  });
+});
