@@ -5,10 +5,13 @@
  */
 import {
   CloudFormationClient,
+  CreateChangeSetCommand,
   CreateStackCommand,
   DeleteStackCommand,
   DescribeStackEventsCommand,
   DescribeStacksCommand,
+  ExecuteChangeSetCommand,
+  ListExportsCommand,
   ListStackResourcesCommand,
   Stack,
 } from '@aws-sdk/client-cloudformation';
@@ -281,6 +284,23 @@ function customResourceTemplate(props: Record<string, string>, extra: Record<str
     },
   };
 }
+
+describe('change sets (how cdk deploy deploys)', () => {
+  test('ExecuteChangeSet gives the stack its Outputs and registers its Exports', async () => {
+    const template = {
+      Resources: { Param: { Type: 'AWS::SSM::Parameter', Properties: { Name: '/test/cs', Type: 'String', Value: 'v' } } },
+      Outputs: { ParamName: { Value: { Ref: 'Param' }, Export: { Name: 'cs-param-name' } } },
+    };
+    await cfn.send(new CreateChangeSetCommand({ StackName: 'cs', ChangeSetName: 'c1', ChangeSetType: 'CREATE', TemplateBody: JSON.stringify(template) }));
+    await cfn.send(new ExecuteChangeSetCommand({ StackName: 'cs', ChangeSetName: 'c1' }));
+    const stack = await settle('cs');
+    expect(stack?.StackStatus).toBe('CREATE_COMPLETE');
+    expect(stack?.Outputs).toEqual([expect.objectContaining({ OutputKey: 'ParamName', OutputValue: '/test/cs', ExportName: 'cs-param-name' })]);
+    const exports = (await cfn.send(new ListExportsCommand({}))).Exports ?? [];
+    expect(exports).toEqual(expect.arrayContaining([expect.objectContaining({ Name: 'cs-param-name', Value: '/test/cs' })]));
+    expect(await destroy('cs')).toBeUndefined();
+  });
+});
 
 describe('S3 bucket delete through CloudFormation', () => {
   test('a non-empty bucket makes DeleteStack end DELETE_FAILED; once emptied, the stack deletes', async () => {
