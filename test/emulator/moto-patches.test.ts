@@ -25,6 +25,7 @@ import {
   DescribeSubnetsCommand,
   DescribeVpcsCommand,
   EC2Client,
+  Instance,
 } from '@aws-sdk/client-ec2';
 import { DeleteObjectCommand, HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
@@ -191,7 +192,7 @@ describe('EC2 through CloudFormation', () => {
 
     // cfn_ec2_subnet_instance_properties: SecurityGroupIds / GroupSet, profile, metadata options, public IP.
     const reservations = (await ec2.send(new DescribeInstancesCommand({ InstanceIds: [ids.Web, ids.Win] }))).Reservations ?? [];
-    const byId = Object.fromEntries(reservations.flatMap((r) => r.Instances ?? []).map((i) => [i.InstanceId, i]));
+    const byId: Record<string, Instance> = Object.fromEntries(reservations.flatMap((r) => r.Instances ?? []).map((i) => [i.InstanceId, i]));
     const web = byId[ids.Web];
     const win = byId[ids.Win];
     expect(web.ImageId).toBe(ubuntuAmi);
