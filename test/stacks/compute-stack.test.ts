@@ -1,0 +1,93 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { synthWorkshop } from '../support/synth';
+
+function instanceNamed(t: Template, name: string) {
+  const found = Object.values(t.findResources('AWS::EC2::Instance', { Properties: { Tags: Match.arrayWith([{ Key: 'Name', Value: name }]) } }));
+  expect(found).toHaveLength(1);
+  return found[0].Properties;
+}
+
+/** The SSM parameter name behind the ImageId parameter of an instance. */
+function amiParameter(t: Template, props: { ImageId: { Ref: string } }): string {
+  const parameter = t.toJSON().Parameters[props.ImageId.Ref];
+  expect(parameter.Type).toBe('AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>');
+  return parameter.Default;
+}
+
+describe('compute stack', () => {
+  const { templates } = synthWorkshop();
+  const t = templates.compute;
+
+  test('three instances, no key pairs', () => {
+    t.resourceCountIs('AWS::EC2::Instance', 3);
+    for (const r of Object.values(t.findResources('AWS::EC2::Instance'))) expect(r.Properties.KeyName).toBeUndefined();
+  });
+
+  test.each(['webserver-001-default-vpc', 'Ubuntu-instance-001-no-updates', 'Windows-instance-001'])(
+    '%s: IMDSv2 required, encrypted EBS, ROLE-AmazonEC2RoleforSSM instance profile',
+    (name) => {
+      const p = instanceNamed(t, name);
+      expect(p.MetadataOptions).toEqual({ HttpTokens: 'required', HttpEndpoint: 'enabled', HttpPutResponseHopLimit: 1 });
+      expect(p.BlockDeviceMappings[0].Ebs).toMatchObject({ Encrypted: true, VolumeType: 'gp3' });
+      expect(JSON.stringify(p.IamInstanceProfile)).toMatch(/Fn::ImportValue.*SecurityWorkshop-Identity/);
+    },
+  );
+
+  test('webserver-001-default-vpc: AL2023, t3.micro, default VPC subnet, public IP, http-world', () => {
+    const p = instanceNamed(t, 'webserver-001-default-vpc');
+    expect(amiParameter(t, p)).toBe('/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64');
+    expect(p.InstanceType).toBe('t3.micro');
+    const nic = p.NetworkInterfaces[0];
+    expect(nic.AssociatePublicIpAddress).toBe(true);
+    expect(nic.SubnetId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^DefaultVpcLookup/), 'SubnetId'] });
+    const [sgId] = Object.keys(t.findResources('AWS::EC2::SecurityGroup', { Properties: { GroupName: 'http-world' } }));
+    expect(nic.GroupSet).toEqual([{ 'Fn::GetAtt': [sgId, 'GroupId'] }]);
+  });
+
+  test('http-world allows only TCP 80 from 0.0.0.0/0 in', () => {
+    t.hasResourceProperties('AWS::EC2::SecurityGroup', {
+      GroupName: 'http-world',
+      VpcId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DefaultVpcLookup'), 'VpcId'] },
+      SecurityGroupIngress: [Match.objectEquals({ IpProtocol: 'tcp', FromPort: 80, ToPort: 80, CidrIp: '0.0.0.0/0', Description: Match.anyValue() })],
+    });
+    t.resourceCountIs('AWS::EC2::SecurityGroupIngress', 0);
+  });
+
+  test('webserver user data installs httpd and reads the instance id and AZ through IMDSv2', () => {
+    const userData = JSON.stringify(instanceNamed(t, 'webserver-001-default-vpc').UserData);
+    expect(userData).toContain('dnf install -y httpd');
+    expect(userData).toContain('X-aws-ec2-metadata-token');
+    expect(userData).toContain('meta-data/$1');
+    expect(userData).toContain('placement/availability-zone');
+    expect(userData).toContain('systemctl enable --now httpd');
+  });
+
+  test('default VPC: tagged Default-VPC by a custom resource, looked up in us-east-1a', () => {
+    t.hasResourceProperties('Custom::DefaultVpc', { NameTag: 'Default-VPC', AvailabilityZone: 'us-east-1a' });
+  });
+
+  test('Ubuntu-instance-001-no-updates: current Ubuntu LTS, Private-Subnet-a, VPC default SG, updates off', () => {
+    const p = instanceNamed(t, 'Ubuntu-instance-001-no-updates');
+    expect(amiParameter(t, p)).toBe('/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id');
+    expect(p.NetworkInterfaces[0].AssociatePublicIpAddress).toBe(false);
+    expect(JSON.stringify(p.NetworkInterfaces[0].SubnetId)).toMatch(/ImportValue.*SecurityWorkshop-Network.*PrivateSubnetA/);
+    expect(JSON.stringify(p.NetworkInterfaces[0].GroupSet)).toMatch(/ImportValue.*SecurityWorkshop-Network.*DefaultSecurityGroup/);
+    expect(JSON.stringify(p.UserData)).toContain('unattended-upgrades');
+  });
+
+  test('Windows-instance-001: current Windows Server base, Private-Subnet-a, VPC default SG', () => {
+    const p = instanceNamed(t, 'Windows-instance-001');
+    expect(amiParameter(t, p)).toBe('/aws/service/ami-windows-latest/Windows_Server-2025-English-Full-Base');
+    expect(p.InstanceType).toBe('t3.small');
+    expect(JSON.stringify(p.NetworkInterfaces[0].SubnetId)).toMatch(/ImportValue.*SecurityWorkshop-Network.*PrivateSubnetA/);
+    expect(p.BlockDeviceMappings[0]).toMatchObject({ DeviceName: '/dev/sda1', Ebs: { VolumeSize: 30 } });
+  });
+
+  test('outputs: webserver URL and a start-session command per instance', () => {
+    const outputs = t.toJSON().Outputs;
+    expect(JSON.stringify(outputs.WebserverUrl.Value)).toContain('http://');
+    for (const key of ['WebserverSession', 'UbuntuSession', 'WindowsSession']) {
+      expect(JSON.stringify(outputs[key].Value)).toContain('aws ssm start-session --target ');
+    }
+  });
+});

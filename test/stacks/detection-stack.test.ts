@@ -1,0 +1,32 @@
+import { synthWorkshop } from '../support/synth';
+
+describe('detection stack', () => {
+  const t = synthWorkshop().templates.detection;
+
+  test('GuardDuty: adopt-or-create custom resource, no plain AWS::GuardDuty::Detector', () => {
+    t.resourceCountIs('AWS::GuardDuty::Detector', 0);
+    t.hasResourceProperties('Custom::GuarddutyDetector', { FindingPublishingFrequency: 'FIFTEEN_MINUTES' });
+  });
+
+  test('sample findings once the detector exists (default on)', () => {
+    const [detectorId] = Object.keys(t.findResources('Custom::GuarddutyDetector'));
+    t.hasResourceProperties('Custom::GuarddutySampleFindings', { DetectorId: { 'Fn::GetAtt': [detectorId, 'DetectorId'] } });
+  });
+
+  test('sample findings off', () => {
+    synthWorkshop({ sampleFindings: 'false' }).templates.detection.resourceCountIs('Custom::GuarddutySampleFindings', 0);
+  });
+
+  test('Inspector (v2) EC2 scanning custom resource', () => {
+    t.hasResourceProperties('Custom::InspectorEc2Scanning', { ResourceTypes: ['EC2'] });
+  });
+
+  test('each handler has its own role, limited to its own API calls', () => {
+    const policies = Object.values(t.findResources('AWS::IAM::Policy')).map((p) => JSON.stringify(p.Properties.PolicyDocument));
+    const gd = policies.find((p) => p.includes('guardduty:CreateDetector'))!;
+    expect(gd).not.toContain('inspector2');
+    const insp = policies.find((p) => p.includes('inspector2:Enable'))!;
+    expect(insp).not.toContain('guardduty');
+    expect(insp).toContain('"iam:AWSServiceName":"inspector2.amazonaws.com"');
+  });
+});
