@@ -10,11 +10,19 @@ export interface Synthesized {
   readonly templates: Record<'identity' | 'network' | 'compute' | 'detection', Template>;
 }
 
-/** Context as given with -c key=value (strings) or cdk.json (typed values). */
-export function synthWorkshop(context: Record<string, unknown> = {}): Synthesized {
+/**
+ * The app built from context as given with -c key=value (strings) or cdk.json (typed values),
+ * not yet synthesized (so a test may still add to it).
+ */
+export function buildWorkshop(context: Record<string, unknown> = {}): { app: App; stacks: WorkshopStacks } {
   // No account, as on a machine without credentials: templates stay account-agnostic.
   const app = new App({ context });
-  const stacks = buildWorkshopApp(app, loadConfig((k) => app.node.tryGetContext(k)));
+  return { app, stacks: buildWorkshopApp(app, loadConfig((k) => app.node.tryGetContext(k))) };
+}
+
+/** The app built and synthesized, with a Template per stack. */
+export function synthWorkshop(context: Record<string, unknown> = {}): Synthesized {
+  const { app, stacks } = buildWorkshop(context);
   return {
     app,
     stacks,

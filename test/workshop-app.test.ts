@@ -1,0 +1,114 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Stack, Validations } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { INLINE_CODE_LIMIT } from '../lib/constructs/inline-custom-resource';
+import { buildWorkshop, synthWorkshop } from './support/synth';
+
+const ROOT = path.resolve(__dirname, '..');
+const ACK_KEY = Validations.ACKNOWLEDGED_RULES_METADATA_KEY;
+
+describe('cdk-nag AwsSolutions and CloudFormation validation', () => {
+  test('the app synthesizes with zero unacknowledged findings (synth throws on any)', () => {
+    expect(() => synthWorkshop().app.synth()).not.toThrow();
+  });
+
+  test('an unacknowledged finding stops synth (the plugin is active)', () => {
+    const { app, stacks } = buildWorkshop();
+    // A world-open SSH port that the workshop does not open: must be reported.
+    new ec2.CfnSecurityGroup(stacks.compute, 'OpenSsh', {
+      groupDescription: 'not part of the workshop',
+      securityGroupIngress: [{ ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIp: '0.0.0.0/0' }],
+    });
+    expect(() => app.synth()).toThrow(/AwsSolutions-EC23/);
+  });
+
+  test('every acknowledgement sits on one resource, with a reason', () => {
+    const { app } = synthWorkshop();
+    const acks = app.node.findAll().flatMap((c) =>
+      c.node.metadata.filter((m) => m.type === ACK_KEY).map((m) => ({ path: c.node.path, data: m.data as Record<string, string> })),
+    );
+    expect(acks.length).toBeGreaterThan(10);
+    for (const ack of acks) {
+      // Not on an app or a stack: on a construct inside a stack.
+      expect(ack.path.split('/').length).toBeGreaterThan(1);
+      const construct = app.node.findAll().find((c) => c.node.path === ack.path)!;
+      expect(Stack.isStack(construct)).toBe(false);
+      for (const reason of Object.values(ack.data)) expect(reason.length).toBeGreaterThan(40);
+    }
+  });
+});
+
+describe('every template stands alone (StackSets, accounts without CDK bootstrap)', () => {
+  const { app } = synthWorkshop();
+  const assembly = app.synth();
+
+  test.each(assembly.stacks.map((s) => s.stackName))('%s: no assets, no nested stacks, under 1 MB, inline code within limit', (name) => {
+    const stack = assembly.getStackByName(name);
+    const json = JSON.stringify(stack.template);
+    expect(stack.assets).toEqual([]);
+    expect(json).not.toContain('AWS::CloudFormation::Stack"');
+    expect(json).not.toMatch(/cdk-hnb659fds-assets/);
+    expect(json.length).toBeLessThan(1_000_000);
+    for (const r of Object.values(stack.template.Resources as Record<string, any>)) {
+      if (r.Type === 'AWS::Lambda::Function') {
+        expect(typeof r.Properties.Code.ZipFile).toBe('string');
+        expect(r.Properties.Code.ZipFile.length).toBeLessThanOrEqual(INLINE_CODE_LIMIT);
+      }
+    }
+  });
+
+  test('everything the app creates carries the workshop tags', () => {
+    for (const s of assembly.stacks) {
+      for (const [id, r] of Object.entries(s.template.Resources as Record<string, any>)) {
+        if (['AWS::EC2::VPC', 'AWS::EC2::Subnet', 'AWS::EC2::Instance', 'AWS::S3::Bucket', 'AWS::EC2::NatGateway', 'AWS::IAM::Role'].includes(r.Type)) {
+          expect({ id, tags: r.Properties.Tags }).toEqual({
+            id,
+            tags: expect.arrayContaining([
+              { Key: 'workshop', Value: 'aws-security-logging-monitoring-ir' },
+              { Key: 'workshop-participant', Value: 'workshop' },
+            ]),
+          });
+        }
+      }
+    }
+  });
+});
+
+describe('bin/workshop.ts as the CDK CLI runs it', () => {
+  const run = (context: Record<string, string>) => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-out-'));
+    try {
+      return spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bin', 'workshop.ts')], {
+        cwd: ROOT,
+        env: { ...process.env, CDK_OUTDIR: out, CDK_CONTEXT_JSON: JSON.stringify(context) },
+        encoding: 'utf8',
+      });
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  };
+
+  test('a bad -c value stops synth with a readable message and exit code 1, no stack trace', () => {
+    const r = run({ natGateways: '2' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('Invalid workshop configuration');
+    expect(r.stderr).toContain('natGateways=2: must be 3 (the workshop: one per AZ) or 1');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('a wrongly cased setting is refused', () => {
+    const r = run({ natgateways: '1' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('natgateways: unknown setting');
+  });
+
+  test('the default configuration synthesizes', () => {
+    const r = run({});
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+});
+
