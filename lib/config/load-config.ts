@@ -21,6 +21,9 @@ export const CONTEXT_KEYS = [
   'sampleFindings',
   'logRetentionDays',
   'stackPrefix',
+  'alarmEmail',
+  'rejectedFlowsAlarmThreshold',
+  'wazuhPrincipalArn',
 ] as const;
 
 export type ContextReader = (key: string) => unknown;
@@ -69,6 +72,9 @@ export function loadConfig(read: ContextReader): WorkshopConfig {
     sampleFindings: get('sampleFindings', bool, d.sampleFindings),
     logRetentionDays: get('logRetentionDays', number, d.logRetentionDays),
     stackPrefix: get('stackPrefix', text, d.stackPrefix),
+    alarmEmail: get<string | undefined>('alarmEmail', text, d.alarmEmail),
+    rejectedFlowsAlarmThreshold: get('rejectedFlowsAlarmThreshold', number, d.rejectedFlowsAlarmThreshold),
+    wazuhPrincipalArn: get<string | undefined>('wazuhPrincipalArn', text, d.wazuhPrincipalArn),
   };
   return validateConfig(config);
 }

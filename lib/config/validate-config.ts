@@ -45,6 +45,12 @@ const overlaps = (a: Cidr, b: Cidr) => a.start < b.start + b.size && b.start < a
 /** IAM names allow [A-Za-z0-9+=,.@_-]; the longest derived name (<name>-CROSS-ACCOUNT-ROLE) must fit 64. */
 export const PARTICIPANT_NAME_PATTERN = /^[A-Za-z0-9+=,.@_-]{1,32}$/;
 
+/** A plain address for an SNS email subscription (SNS checks deliverability by the confirmation mail). */
+export const EMAIL_PATTERN = /^[^\s@]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
+
+/** Principals a role trust policy accepts by ARN: an account root, an IAM user or an IAM role (with path). */
+export const IAM_PRINCIPAL_ARN_PATTERN = /^arn:aws(-cn|-us-gov)?:iam::\d{12}:(root|(user|role)\/([A-Za-z0-9+=,.@_-]+\/)*[A-Za-z0-9+=,.@_-]{1,64})$/;
+
 export function validateConfig(c: WorkshopConfig): WorkshopConfig {
   const problems: string[] = [];
   const bad = (setting: string, value: unknown, allowed: string) =>
@@ -120,6 +126,19 @@ export function validateConfig(c: WorkshopConfig): WorkshopConfig {
 
   if (typeof c.stackPrefix !== 'string' || !/^[A-Za-z][A-Za-z0-9-]{0,40}$/.test(c.stackPrefix)) {
     bad('stackPrefix', c.stackPrefix, 'must start with a letter and have 1-41 letters, digits or hyphens (CloudFormation stack names)');
+  }
+
+  if (c.alarmEmail !== undefined && (typeof c.alarmEmail !== 'string' || c.alarmEmail.length > 254 || !EMAIL_PATTERN.test(c.alarmEmail))) {
+    bad('alarmEmail', c.alarmEmail, 'must be an email address such as secops@example.com, or unset for no subscription');
+  }
+
+  const threshold = c.rejectedFlowsAlarmThreshold;
+  if (typeof threshold !== 'number' || !Number.isInteger(threshold) || threshold < 1 || threshold > 1_000_000) {
+    bad('rejectedFlowsAlarmThreshold', threshold, 'must be a whole number from 1 to 1000000 (REJECT records in 5 minutes)');
+  }
+
+  if (c.wazuhPrincipalArn !== undefined && (typeof c.wazuhPrincipalArn !== 'string' || !IAM_PRINCIPAL_ARN_PATTERN.test(c.wazuhPrincipalArn))) {
+    bad('wazuhPrincipalArn', c.wazuhPrincipalArn, 'must be an IAM ARN of an account root, user or role, e.g. arn:aws:iam::123456789012:role/wazuh-manager, or unset for no role');
   }
 
   if (problems.length > 0) throw new WorkshopConfigError(problems);

@@ -41,6 +41,12 @@ export interface WorkshopConfig {
   readonly logRetentionDays: number;
   /** Prefix of the stack names. */
   readonly stackPrefix: string;
+  /** Email address subscribed to the flow-log alarm topic; undefined = no subscription. */
+  readonly alarmEmail?: string;
+  /** REJECT flow-log records in 5 minutes that raise the alarm. */
+  readonly rejectedFlowsAlarmThreshold: number;
+  /** IAM principal (account root, user or role ARN) that may assume the Wazuh reader role; undefined = no role. */
+  readonly wazuhPrincipalArn?: string;
 }
 
 /** The workshop's literal table. */
@@ -58,6 +64,10 @@ export const WORKSHOP_DEFAULTS: WorkshopConfig = {
   sampleFindings: true,
   logRetentionDays: 7,
   stackPrefix: 'SecurityWorkshop',
+  alarmEmail: undefined,
+  // Not in the workshop: a spike well above the background of scans that reach the NAT gateways.
+  rejectedFlowsAlarmThreshold: 100,
+  wazuhPrincipalArn: undefined,
 };
 
 /** CloudWatch Logs accepts only these retention values (PutRetentionPolicy). */
@@ -144,6 +154,27 @@ export function workshopNames(config: WorkshopConfig) {
     webserverSecurityGroup: 'http-world',
     ubuntuInstance: 'Ubuntu-instance-001-no-updates',
     windowsInstance: 'Windows-instance-001',
+    investigation: investigationNames(config.stackPrefix),
+  };
+}
+
+/** Names of the investigation stack (flow-log queries, Athena, CloudTrail, Wazuh hand-off), per stack prefix. */
+function investigationNames(prefix: string) {
+  return {
+    /** Logs Insights shows a "/" in a query name as a folder. */
+    queryFolder: prefix,
+    metricNamespace: `${prefix}/FlowLogs`,
+    rejectedFlowsMetric: 'RejectedFlows',
+    rejectedFlowsAlarm: `${prefix}-FlowLogs-Rejected-Spike`,
+    alarmTopic: `${prefix}-Alarms`,
+    /** Glue names are lower case with underscores. */
+    glueDatabase: `${prefix.toLowerCase().replace(/-/g, '_')}_logs`,
+    flowLogTable: 'vpc_flow_logs',
+    cloudTrailTable: 'cloudtrail_logs',
+    athenaWorkGroup: `${prefix}-Investigation`,
+    trail: `${prefix}-Trail`,
+    trailLogGroup: `${prefix}-CloudTrail`,
+    wazuhReader: `${prefix}-WazuhVpcFlowReader`,
   };
 }
 
