@@ -4,6 +4,7 @@ import { WorkshopConfig } from './config/workshop-config';
 import { ComputeStack } from './stacks/compute-stack';
 import { DetectionStack } from './stacks/detection-stack';
 import { IdentityStack } from './stacks/identity-stack';
+import { InvestigationStack } from './stacks/investigation-stack';
 import { NetworkStack } from './stacks/network-stack';
 
 /** Tag on every resource the app creates; `npm run leftovers` looks for it. */
@@ -16,6 +17,7 @@ export interface WorkshopStacks {
   readonly network: NetworkStack;
   readonly compute: ComputeStack;
   readonly detection: DetectionStack;
+  readonly investigation: InvestigationStack;
   readonly all: Stack[];
 }
 
@@ -43,11 +45,21 @@ export function buildWorkshopApp(app: App, config: WorkshopConfig): WorkshopStac
     instanceProfileName: identity.ssmInstanceRole.instanceProfile.ref,
   });
 
-  const all = [identity, network, detection, compute];
+  // Reads the flow-log group and bucket of the network stack; nothing points back.
+  const investigation = new InvestigationStack(app, name('Investigation'), {
+    env,
+    config,
+    description: description('flow-log queries and alarm, Athena, CloudTrail, Wazuh hand-off'),
+    flowLogGroup: network.flowLogs.logGroup,
+    flowLogBucket: network.flowLogs.bucket,
+    flowLogBucketName: network.flowLogs.bucketName,
+  });
+
+  const all = [identity, network, detection, compute, investigation];
   for (const stack of all) {
     Tags.of(stack).add(WORKSHOP_TAG_KEY, WORKSHOP_TAG_VALUE);
     Tags.of(stack).add(PARTICIPANT_TAG_KEY, config.participantName);
   }
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { identity, network, compute, detection, all };
+  return { identity, network, compute, detection, investigation, all };
 }

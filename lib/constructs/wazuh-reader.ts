@@ -1,0 +1,70 @@
+import { Stack, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+
+export interface WazuhReaderProps {
+  /** Name of the managed policy and of the role. */
+  readonly name: string;
+  /** The flow log's bucket. */
+  readonly bucket: s3.IBucket;
+  /** The flow log's S3 folder (<path> of the wodle): vpc */
+  readonly s3Folder: string;
+  /** Principal that may assume the role; undefined = no role (attach the policy yourself). */
+  readonly principalArn?: string;
+}
+
+/**
+ * What Wazuh's aws-s3 module needs to read the VPC flow logs (bucket type vpcflow): it calls
+ * ec2:DescribeFlowLogs to find the flow logs that deliver to the bucket, lists the keys under
+ * <path>/AWSLogs/<account>/vpcflowlogs/<region>/ and gets the files. Nothing more: Wazuh does not
+ * delete the files unless told to (remove_from_bucket), and this policy would not let it.
+ */
+export class WazuhReader extends Construct {
+  public readonly policy: iam.ManagedPolicy;
+  public readonly role?: iam.Role;
+
+  constructor(scope: Construct, id: string, props: WazuhReaderProps) {
+    super(scope, id);
+    const { arn: bucketArn, nagName } = bucketArnOf(this, props.bucket);
+    this.policy = new iam.ManagedPolicy(this, 'Policy', {
+      managedPolicyName: props.name,
+      description: "Wazuh aws-s3 module, type vpcflow: read the workshop's VPC flow logs from S3",
+      statements: [
+        new iam.PolicyStatement({ sid: 'ListFlowLogFiles', actions: ['s3:ListBucket'], resources: [bucketArn] }),
+        new iam.PolicyStatement({ sid: 'ReadFlowLogFiles', actions: ['s3:GetObject'], resources: [`${bucketArn}/${props.s3Folder}/*`] }),
+        // DescribeFlowLogs has no resource-level permissions: Resource must be *.
+        new iam.PolicyStatement({ sid: 'FindFlowLogs', actions: ['ec2:DescribeFlowLogs'], resources: ['*'] }),
+      ],
+    });
+    Validations.of(this.policy).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'ec2:DescribeFlowLogs supports no resource-level permissions (Service Authorization Reference), so its Resource must be *; it only reads flow log settings.',
+    });
+    Validations.of(this.policy).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${nagName}/${props.s3Folder}/*]`,
+      reason: `s3:GetObject on the flow-log files only: every object under the flow log's folder ${props.s3Folder}/ of this one bucket, whose keys carry dates and flow-log ids that are not known in advance.`,
+    });
+
+    if (props.principalArn) {
+      this.role = new iam.Role(this, 'Role', {
+        roleName: props.name,
+        description: 'Assumed by Wazuh (aws-s3 module, iam_role_arn) to read the VPC flow logs',
+        assumedBy: new iam.ArnPrincipal(props.principalArn),
+        managedPolicies: [this.policy],
+      });
+    }
+  }
+}
+
+/**
+ * The bucket's ARN, and how cdk-nag names it in a finding id. A bucket of another stack is
+ * imported through the export that CDK would create anyway, made explicit here so that its name
+ * is known when the acknowledgement is written.
+ */
+function bucketArnOf(scope: Construct, bucket: s3.IBucket): { arn: string; nagName: string } {
+  const owner = Stack.of(bucket);
+  if (owner === Stack.of(scope)) return { arn: bucket.bucketArn, nagName: `<${owner.resolve((bucket.node.defaultChild as s3.CfnBucket).logicalId)}.Arn>` };
+  const arn = owner.exportValue(bucket.bucketArn);
+  return { arn, nagName: Stack.of(scope).resolve(arn)['Fn::ImportValue'] };
+}
