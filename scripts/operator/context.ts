@@ -1,0 +1,84 @@
+/**
+ * Shared by the operator commands (preflight, cost, diff, destroy, leftovers): the workshop
+ * configuration as `cdk` would see it (cdk.json context overlaid with `-c key=value`), the CDK
+ * CLI binary, and SDK client settings for the configured region (AWS_ENDPOINT_URL = emulator).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { clientConfig, ClientConfig } from '../../lib/aws/clients';
+import { loadConfig } from '../../lib/config/load-config';
+import { WorkshopConfig } from '../../lib/config/workshop-config';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const CDK_BIN = path.join(ROOT, 'node_modules', '.bin', 'cdk');
+
+export interface ParsedArgs {
+  /** -c / --context key=value pairs, in order. */
+  readonly context: Record<string, string>;
+  /** The same pairs as CLI arguments, to pass on to `cdk`. */
+  readonly cdkContextArgs: string[];
+  /** --flag value / --flag pairs (value true when none follows). */
+  readonly flags: Record<string, string | true>;
+  readonly positional: string[];
+}
+
+export function parseArgs(argv: string[]): ParsedArgs {
+  const context: Record<string, string> = {};
+  const cdkContextArgs: string[] = [];
+  const flags: Record<string, string | true> = {};
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-c' || a === '--context') {
+      const pair = argv[++i];
+      if (!pair || !pair.includes('=')) throw new Error(`${a} needs key=value`);
+      const eq = pair.indexOf('=');
+      context[pair.slice(0, eq)] = pair.slice(eq + 1);
+      cdkContextArgs.push('-c', pair);
+    } else if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      if (eq > 0) flags[a.slice(2, eq)] = a.slice(eq + 1);
+      else if (i + 1 < argv.length && !argv[i + 1].startsWith('-')) flags[a.slice(2)] = argv[++i];
+      else flags[a.slice(2)] = true;
+    } else {
+      positional.push(a);
+    }
+  }
+  return { context, cdkContextArgs, flags, positional };
+}
+
+/** cdk.json's context with the command line's on top, validated like the app does. */
+export function operatorConfig(context: Record<string, unknown> = {}, cdkJson = path.join(ROOT, 'cdk.json')): WorkshopConfig {
+  const base = fs.existsSync(cdkJson) ? (JSON.parse(fs.readFileSync(cdkJson, 'utf8')).context ?? {}) : {};
+  const merged: Record<string, unknown> = { ...base, ...context };
+  return loadConfig((k) => merged[k]);
+}
+
+/** The four stack names of the app, in deploy order. */
+export function stackNames(config: WorkshopConfig): string[] {
+  return ['Identity', 'Network', 'Detection', 'Compute'].map((p) => `${config.stackPrefix}-${p}`);
+}
+
+export type SdkConfig = ClientConfig & { credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } };
+
+/**
+ * SDK client settings for a region; AWS_ENDPOINT_URL (the emulator) and path-style S3 as
+ * lib/aws/clients does. With an explicit `env` (tests) its keys are the credentials; otherwise
+ * the SDK's default chain (environment, profile, SSO, ...) finds them.
+ */
+export function sdkConfig(region: string, opts: { s3?: boolean; env?: NodeJS.ProcessEnv } = {}): SdkConfig {
+  const env = opts.env ?? process.env;
+  const config: SdkConfig = clientConfig({ s3: opts.s3, env: { ...env, AWS_REGION: region } });
+  if (opts.env?.AWS_ACCESS_KEY_ID && opts.env.AWS_SECRET_ACCESS_KEY) {
+    config.credentials = { accessKeyId: opts.env.AWS_ACCESS_KEY_ID, secretAccessKey: opts.env.AWS_SECRET_ACCESS_KEY, sessionToken: opts.env.AWS_SESSION_TOKEN };
+  }
+  return config;
+}
+
+export function errorName(e: unknown): string {
+  return (e as { name?: string })?.name ?? 'Error';
+}
+
+export function errorMessage(e: unknown): string {
+  return (e as { message?: string })?.message ?? String(e);
+}
