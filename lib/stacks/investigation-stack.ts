@@ -8,6 +8,7 @@ import { CloudTrailTrail } from '../constructs/cloudtrail-trail';
 import { FlowLogAthena } from '../constructs/flow-log-athena';
 import { FlowLogInsights } from '../constructs/flow-log-insights';
 import { WazuhReader } from '../constructs/wazuh-reader';
+import { WAZUH_ROLE_OUTPUT } from '../wazuh/from-template';
 import { wazuhVpcFlowWodle } from '../wazuh/wodle';
 
 export interface InvestigationStackProps extends StackProps {
@@ -82,7 +83,7 @@ export class InvestigationStack extends Stack {
     new CfnOutput(this, 'TrailName', { value: this.trail.trail.ref });
     new CfnOutput(this, 'TrailBucketName', { value: this.trail.storage.bucket.bucketName });
     new CfnOutput(this, 'WazuhPolicyArn', { value: this.wazuhReader.policy.managedPolicyArn });
-    if (this.wazuhReader.role) new CfnOutput(this, 'WazuhRoleArn', { value: this.wazuhReader.role.roleArn });
+    if (this.wazuhReader.role) new CfnOutput(this, WAZUH_ROLE_OUTPUT, { value: this.wazuhReader.role.roleArn });
     new CfnOutput(this, 'WazuhOssecConfig', {
       description: "Paste into Wazuh's ossec.conf (or run npm run wazuh-config) to read the VPC flow logs from S3",
       value: wazuhVpcFlowWodle({

@@ -1,0 +1,102 @@
+/**
+ * npm run wazuh-config [-- --account 123456789012] [--out cdk.out]
+ *
+ * Prints the <wodle name="aws-s3"> block for Wazuh's ossec.conf that reads the workshop's VPC flow
+ * logs from S3. Works without AWS: bucket name and path come from the synthesized templates
+ * (cdk.out, synthesized first if absent), the region from the stack's environment, the account
+ * from --account, else the synthesized environment, else STS when credentials exist.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CfnTemplate, DeployTarget, flowLogS3Destination, s3FlowLogs, wazuhRoleArn, WAZUH_ROLE_OUTPUT } from '../lib/wazuh/from-template';
+import { wazuhVpcFlowWodle } from '../lib/wazuh/wodle';
+
+interface StackArtifact {
+  readonly name: string;
+  readonly account?: string;
+  readonly region: string;
+  readonly template: CfnTemplate;
+}
+
+const USAGE = 'Usage: npm run wazuh-config -- [--account <12-digit account id>] [--out <cdk output dir, default cdk.out>]';
+
+function parseArgs(argv: string[]): { account?: string; out: string } {
+  const args: { account?: string; out: string } = { out: 'cdk.out' };
+  for (let i = 0; i < argv.length; i++) {
+    const value = () => {
+      if (i + 1 >= argv.length) throw new Error(`${argv[i]} needs a value\n${USAGE}`);
+      return argv[++i];
+    };
+    if (argv[i] === '--account') args.account = value();
+    else if (argv[i] === '--out') args.out = value();
+    else if (argv[i] === '--help' || argv[i] === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else throw new Error(`Unknown argument ${argv[i]}\n${USAGE}`);
+  }
+  return args;
+}
+
+/** The stacks of a cloud assembly, with their templates and environments. */
+export function readAssembly(outDir: string): StackArtifact[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(outDir, 'manifest.json'), 'utf8')) as {
+    artifacts: Record<string, { type: string; environment?: string; properties?: { templateFile?: string } }>;
+  };
+  return Object.entries(manifest.artifacts)
+    .filter(([, a]) => a.type === 'aws:cloudformation:stack' && a.properties?.templateFile)
+    .map(([name, a]) => {
+      const [, account, region] = /^aws:\/\/([^/]+)\/(.+)$/.exec(a.environment ?? '') ?? [];
+      return {
+        name,
+        account: /^\d{12}$/.test(account ?? '') ? account : undefined,
+        region,
+        template: JSON.parse(fs.readFileSync(path.join(outDir, a.properties!.templateFile!), 'utf8')) as CfnTemplate,
+      };
+    });
+}
+
+/** The wodle block from a synthesized app: the flow log's stack gives bucket and path, the investigation stack the role. */
+export function wazuhConfigFromAssembly(stacks: StackArtifact[], account: string): string {
+  const network = stacks.filter((s) => s3FlowLogs(s.template).length > 0);
+  if (network.length !== 1) throw new Error(`Expected one stack with a flow log to S3, found ${network.length}`);
+  const target: DeployTarget = { account, region: network[0].region };
+  const { bucketName, path: s3Path } = flowLogS3Destination(network[0].template, target);
+  const withRole = stacks.find((s) => s.template.Outputs?.[WAZUH_ROLE_OUTPUT]);
+  const iamRoleArn = withRole ? wazuhRoleArn(withRole.template, { account, region: withRole.region }) : undefined;
+  return wazuhVpcFlowWodle({ bucketName, path: s3Path, region: target.region, iamRoleArn });
+}
+
+async function accountFromSts(): Promise<string> {
+  const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
+  const { clientConfig } = await import('../lib/aws/clients');
+  const identity = await new STSClient(clientConfig()).send(new GetCallerIdentityCommand({}));
+  return identity.Account!;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (!fs.existsSync(path.join(args.out, 'manifest.json'))) {
+    console.error(`No synthesized app in ${args.out}: running cdk synth first`);
+    const synth = spawnSync('npx', ['cdk', 'synth', '--quiet', '--output', args.out], { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (synth.status !== 0) throw new Error(`cdk synth failed (exit ${synth.status})`);
+  }
+  const stacks = readAssembly(args.out);
+  let account = args.account ?? stacks.find((s) => s.account)?.account;
+  if (!account) {
+    try {
+      account = await accountFromSts();
+    } catch (e) {
+      throw new Error(`No account: pass --account <12-digit account id> (no AWS credentials: ${(e as Error).message})`);
+    }
+  }
+  if (!/^\d{12}$/.test(account)) throw new Error(`--account=${JSON.stringify(account)}: must be a 12-digit AWS account id`);
+  console.log(wazuhConfigFromAssembly(stacks, account));
+}
+
+if (require.main === module) {
+  main().catch((e: Error) => {
+    console.error(e.message);
+    process.exit(1);
+  });
+}
