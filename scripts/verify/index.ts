@@ -1,0 +1,53 @@
+/**
+ * verify: reads the deployed workshop back and compares it with the configuration the app is
+ * synthesised from. leftovers: what of it still exists (after destroy, nothing should).
+ *
+ *   const { rows, ok } = await verifyEnvironment({ env: emulator.env });
+ *   const { items } = await leftovers({ env: emulator.env });
+ */
+import type { WorkshopConfig } from '../../lib/config/workshop-config';
+import { callerTarget, clients, ConnectionOptions, destroyClients } from './clients';
+import { compare, isOk } from './compare';
+import { ConfigOptions, loadVerifyConfig } from './config';
+import { expectedRows } from './expected';
+import { findLeftovers, LeftoverReport } from './leftovers';
+import { observe } from './observe';
+import { VerifyResult } from './types';
+
+export interface VerifyOptions extends ConfigOptions, ConnectionOptions {
+  /** Use this config instead of reading cdk.json + context. */
+  readonly config?: WorkshopConfig;
+  /** NOT RECORDED fails too. */
+  readonly strict?: boolean;
+}
+
+export async function verifyEnvironment(opts: VerifyOptions = {}): Promise<VerifyResult> {
+  const config = opts.config ?? loadVerifyConfig(opts);
+  const c = clients(config.region, opts);
+  try {
+    const target = await callerTarget(c);
+    const expected = expectedRows(config, target);
+    const observed = await observe(c, config, target);
+    const rows = compare(expected, observed, { emulator: c.emulator });
+    return { rows, ok: isOk(rows, opts.strict), target: { account: target.account, region: config.region, endpoint: c.endpoint, emulator: c.emulator } };
+  } finally {
+    destroyClients(c);
+  }
+}
+
+export async function leftovers(opts: VerifyOptions = {}): Promise<LeftoverReport> {
+  const config = opts.config ?? loadVerifyConfig(opts);
+  const c = clients(config.region, opts);
+  try {
+    return await findLeftovers(c, config);
+  } finally {
+    destroyClients(c);
+  }
+}
+
+export { compare, compareRow, EMULATOR_GAPS, isOk, summarize } from './compare';
+export { expectedRows, DEFAULT_FLOW_LOG_FORMAT } from './expected';
+export { formatSummary, formatTable } from './format';
+export { loadVerifyConfig, parseContextArgs } from './config';
+export type { Leftover, LeftoverReport } from './leftovers';
+export type { ExpectedRow, Found, Observation, ResultRow, Status, VerifyResult } from './types';

@@ -1,0 +1,184 @@
+import { WORKSHOP_DEFAULTS } from '../../lib/config/workshop-config';
+import { compare, compareRow, EMULATOR_GAPS, isOk, NO_NAME_TAG, summarize } from '../../scripts/verify/compare';
+import { loadVerifyConfig, parseContextArgs } from '../../scripts/verify/config';
+import { DEFAULT_FLOW_LOG_FORMAT, expectedRows, UNSET } from '../../scripts/verify/expected';
+import { formatSummary, formatTable } from '../../scripts/verify/format';
+import { EXISTS, ExpectedRow, Found, Observation, rowKey } from '../../scripts/verify/types';
+
+const target = { account: '123456789012', partition: 'aws' };
+const expectedOf = (rows: ExpectedRow[], resource: string, attribute: string) =>
+  rows.find((r) => r.resource === resource && r.attribute === attribute)?.expected;
+
+/** An observation in which every expected row is found exactly as expected. */
+function perfect(rows: ExpectedRow[]): Observation {
+  return new Map(rows.map((r) => [rowKey(r.resource, r.attribute), { value: r.expected } as Found]));
+}
+
+describe('expected rows from the default config (cdk.json)', () => {
+  const config = loadVerifyConfig();
+  const rows = expectedRows(config, target);
+
+  test('cdk.json gives the workshop defaults', () => {
+    expect(config).toEqual(WORKSHOP_DEFAULTS);
+  });
+
+  test('contain the literal workshop values', () => {
+    expect(expectedOf(rows, 'VPC VPC-10-0-0-0', 'CIDR')).toBe('10.0.0.0/16');
+    expect(expectedOf(rows, 'VPC VPC-10-0-0-0', 'DNS hostnames')).toBe('true');
+    expect(expectedOf(rows, 'VPC VPC-10-0-0-0', 'NAT gateways in VPC')).toBe('3');
+    const subnets: Array<[string, string, string, string]> = [
+      ['Public-Subnet-a-10-0-1', '10.0.1.0/24', 'us-east-1a', 'true'],
+      ['Public-Subnet-b-10-0-2', '10.0.2.0/24', 'us-east-1b', 'true'],
+      ['Public-Subnet-c-10-0-3', '10.0.3.0/24', 'us-east-1c', 'true'],
+      ['Private-Subnet-a-10-0-4', '10.0.4.0/24', 'us-east-1a', 'false'],
+      ['Private-Subnet-b-10-0-5', '10.0.5.0/24', 'us-east-1b', 'false'],
+      ['Private-Subnet-c-10-0-6', '10.0.6.0/24', 'us-east-1c', 'false'],
+    ];
+    for (const [name, cidr, az, pub] of subnets) {
+      expect(expectedOf(rows, `Subnet ${name}`, 'CIDR')).toBe(cidr);
+      expect(expectedOf(rows, `Subnet ${name}`, 'AZ')).toBe(az);
+      expect(expectedOf(rows, `Subnet ${name}`, 'MapPublicIpOnLaunch')).toBe(pub);
+    }
+    expect(expectedOf(rows, 'Route table Public-Route-Table', 'associated subnets')).toBe(
+      'Public-Subnet-a-10-0-1, Public-Subnet-b-10-0-2, Public-Subnet-c-10-0-3',
+    );
+    expect(expectedOf(rows, 'Route table Public-Route-Table', 'route 0.0.0.0/0')).toBe('IGW-VPC-10-0-0-0');
+    expect(expectedOf(rows, 'Route table Private-Route-Table-b', 'route 0.0.0.0/0')).toBe('NGW-Public-subnet-10-0-2');
+    expect(expectedOf(rows, 'NAT gateway NGW-Public-subnet-10-0-3', 'subnet')).toBe('Public-Subnet-c-10-0-3');
+    expect(expectedOf(rows, 'Flow log VPC-10-0-0-0 -> CloudWatch Logs', 'destination log group')).toBe('Flow-logs-VPC-10-0-0-0');
+    expect(expectedOf(rows, 'Flow log VPC-10-0-0-0 -> S3', 'destination')).toBe(
+      'arn:aws:s3:::s3-vpc-flow-logs-vpc-10-0-0-0-123456789012-us-east-1/vpc/',
+    );
+    expect(expectedOf(rows, 'Flow log VPC-10-0-0-0 -> S3', 'log format')).toBe(DEFAULT_FLOW_LOG_FORMAT);
+    expect(expectedOf(rows, 'Log group Flow-logs-VPC-10-0-0-0', 'retention (days)')).toBe('7');
+    expect(expectedOf(rows, 'Instance webserver-001-default-vpc', 'security groups')).toBe('http-world');
+    expect(expectedOf(rows, 'Instance webserver-001-default-vpc', 'public IP')).toBe('yes');
+    expect(expectedOf(rows, 'Instance Ubuntu-instance-001-no-updates', 'subnet')).toBe('Private-Subnet-a-10-0-4');
+    expect(expectedOf(rows, 'Instance Windows-instance-001', 'public IP')).toBe('no');
+    expect(expectedOf(rows, 'Instance Windows-instance-001', 'instance profile')).toBe('ROLE-AmazonEC2RoleforSSM');
+    expect(expectedOf(rows, 'Instance Windows-instance-001', 'IMDSv2 (HttpTokens)')).toBe('required');
+    expect(expectedOf(rows, 'Default VPC', 'Name tag')).toBe('Default-VPC');
+    for (const r of ['IAM group workshop-RO-GROUP', 'IAM user workshop-RO', 'IAM role workshop-CROSS-ACCOUNT-ROLE', 'IAM role ROLE-AmazonEC2RoleforSSM']) {
+      expect(expectedOf(rows, r, EXISTS)).toBe('yes');
+    }
+    expect(rows.filter((r) => r.attribute === EXISTS && r.resource.startsWith('Stack ')).map((r) => r.resource)).toEqual([
+      'Stack SecurityWorkshop-Identity',
+      'Stack SecurityWorkshop-Network',
+      'Stack SecurityWorkshop-Compute',
+      'Stack SecurityWorkshop-Detection',
+    ]);
+  });
+
+  test('every resource has an exists row first', () => {
+    const seen = new Set<string>();
+    for (const r of rows) {
+      if (!seen.has(r.resource)) expect(r.attribute).toBe(EXISTS);
+      seen.add(r.resource);
+    }
+  });
+});
+
+describe('expected rows follow --context overrides', () => {
+  test('natGateways=1: one NAT gateway serves every private route table', () => {
+    const rows = expectedRows(loadVerifyConfig({ context: { natGateways: '1' } }), target);
+    expect(rows.filter((r) => r.kind === 'natGateway' && r.attribute === EXISTS)).toHaveLength(1);
+    for (const az of ['a', 'b', 'c']) expect(expectedOf(rows, `Route table Private-Route-Table-${az}`, 'route 0.0.0.0/0')).toBe('NGW-Public-subnet-10-0-1');
+  });
+
+  test('another CIDR and participant rename what they derive', () => {
+    const rows = expectedRows(
+      loadVerifyConfig({
+        context: {
+          vpcCidr: '10.1.0.0/16',
+          publicSubnetCidrs: '10.1.1.0/24,10.1.2.0/24,10.1.3.0/24',
+          privateSubnetCidrs: '10.1.4.0/24,10.1.5.0/24,10.1.6.0/24',
+          participantName: 'alice',
+          logRetentionDays: '14',
+        },
+      }),
+      target,
+    );
+    expect(expectedOf(rows, 'VPC VPC-10-1-0-0', 'CIDR')).toBe('10.1.0.0/16');
+    expect(expectedOf(rows, 'Subnet Private-Subnet-a-10-1-4', 'CIDR')).toBe('10.1.4.0/24');
+    expect(expectedOf(rows, 'Log group Flow-logs-VPC-10-1-0-0', 'retention (days)')).toBe('14');
+    expect(expectedOf(rows, 'IAM group alice-RO-GROUP', EXISTS)).toBe('yes');
+  });
+
+  test('parseContextArgs reads --context / -c pairs like the CDK CLI', () => {
+    expect(parseContextArgs(['--context', 'natGateways=1', '-c', 'participantName=bob', '--context=vpcCidr=10.2.0.0/16', '--strict'])).toEqual({
+      context: { natGateways: '1', participantName: 'bob', vpcCidr: '10.2.0.0/16' },
+      rest: ['--strict'],
+    });
+    expect(() => parseContextArgs(['--context', 'novalue'])).toThrow(/key=value/);
+  });
+});
+
+describe('compare', () => {
+  const rows = expectedRows(loadVerifyConfig(), target);
+  const row = (resource: string, attribute: string) => rows.find((r) => r.resource === resource && r.attribute === attribute)!;
+
+  test('everything as expected: all OK', () => {
+    const result = compare(rows, perfect(rows), { emulator: false });
+    expect(result.every((r) => r.status === 'OK')).toBe(true);
+    expect(isOk(result)).toBe(true);
+  });
+
+  test('a different value is a MISMATCH and fails', () => {
+    const obs = perfect(rows);
+    obs.set(rowKey('Subnet Private-Subnet-b-10-0-5', 'MapPublicIpOnLaunch'), { value: 'true' });
+    const result = compare(rows, obs, { emulator: true });
+    const r = result.find((x) => x.check === 'Subnet Private-Subnet-b-10-0-5: MapPublicIpOnLaunch')!;
+    expect(r).toMatchObject({ expected: 'false', found: 'true', status: 'MISMATCH' });
+    expect(isOk(result)).toBe(false);
+    expect(summarize(result).mismatch).toBe(1);
+  });
+
+  test('a missing resource is one MISMATCH row; its other rows are not listed', () => {
+    const obs = perfect(rows);
+    obs.set(rowKey('Instance Windows-instance-001', EXISTS), { value: 'no' });
+    const result = compare(rows, obs, { emulator: false });
+    const windows = result.filter((r) => r.check.startsWith('Instance Windows-instance-001'));
+    expect(windows).toEqual([{ check: 'Instance Windows-instance-001: exists', expected: 'yes', found: 'no', status: 'MISMATCH' }]);
+    expect(isOk(result)).toBe(false);
+  });
+
+  test('the default flow-log format may also be left unset', () => {
+    expect(compareRow(row('Flow log VPC-10-0-0-0 -> S3', 'log format'), { value: UNSET }, { emulator: false }).status).toBe('OK');
+    expect(compareRow(row('Flow log VPC-10-0-0-0 -> S3', 'log format'), { value: '${srcaddr}' }, { emulator: false }).status).toBe('MISMATCH');
+  });
+
+  test('nothing recorded is NOT RECORDED with its reason, not OK; strict fails on it', () => {
+    const obs = perfect(rows);
+    obs.set(rowKey('Flow log VPC-10-0-0-0 -> S3', 'file format'), { notRecorded: 'DescribeFlowLogs returned no DestinationOptions' });
+    obs.delete(rowKey('Log group Flow-logs-VPC-10-0-0-0', 'retention (days)'));
+    const result = compare(rows, obs, { emulator: false });
+    expect(result.find((r) => r.check.endsWith('file format'))).toMatchObject({ status: 'NOT RECORDED', reason: 'DescribeFlowLogs returned no DestinationOptions' });
+    expect(result.find((r) => r.check.endsWith('retention (days)'))?.status).toBe('NOT RECORDED');
+    expect(isOk(result)).toBe(true);
+    expect(isOk(result, true)).toBe(false);
+  });
+
+  test('an emulator gap is NOT RECORDED against the emulator only, and only for the value the emulator leaves', () => {
+    const dns = row('VPC VPC-10-0-0-0', 'DNS hostnames');
+    expect(compareRow(dns, { value: 'false' }, { emulator: true })).toMatchObject({ status: 'NOT RECORDED', reason: expect.stringContaining('moto') });
+    expect(compareRow(dns, { value: 'false' }, { emulator: false }).status).toBe('MISMATCH');
+    const rtName = row('Route table Public-Route-Table', 'Name tag');
+    expect(compareRow(rtName, { value: NO_NAME_TAG }, { emulator: true }).status).toBe('NOT RECORDED');
+    expect(compareRow(rtName, { value: 'Some-Other-Name' }, { emulator: true }).status).toBe('MISMATCH');
+    expect(compareRow(row('IAM group workshop-RO-GROUP', EXISTS), { value: 'no' }, { emulator: true }).status).toBe('NOT RECORDED');
+    expect(compareRow(row('IAM user workshop-RO', EXISTS), { value: 'no' }, { emulator: true }).status).toBe('MISMATCH');
+    expect(EMULATOR_GAPS.every((g) => g.reason.length > 0)).toBe(true);
+  });
+
+  test('table and summary show every row and say what was not recorded', () => {
+    const obs = perfect(rows);
+    obs.set(rowKey('VPC VPC-10-0-0-0', 'CIDR'), { value: '10.9.0.0/16', detail: 'vpc-1' });
+    const result = compare(rows, obs, { emulator: false });
+    const table = formatTable(result);
+    expect(table.split('\n')[0]).toMatch(/^check\s+\| expected\s+\| found\s+\| status$/);
+    expect(table).toContain('10.9.0.0/16 (vpc-1)');
+    const summary = formatSummary({ rows: result, ok: isOk(result), target: { account: '1', region: 'us-east-1', emulator: false } });
+    expect(summary).toContain('1 MISMATCH');
+    expect(summary).toContain('VPC VPC-10-0-0-0: CIDR: expected 10.0.0.0/16, found 10.9.0.0/16 (vpc-1)');
+  });
+});
