@@ -1,0 +1,51 @@
+/**
+ * npm run cost [-- --participants N --hours H] [--markdown] [-c key=value ...]
+ * Synthesizes the app twice (as configured, and the cheaper mode -c natGateways=1) into
+ * cdk.out.cost/, counts the billable resources in the templates and prices them with
+ * scripts/cost/prices-us-east-1.json. `--markdown` prints docs/cost.md.
+ */
+import * as path from 'node:path';
+import { errorMessage, operatorConfig, parseArgs, ROOT } from './operator/context';
+import { countResources, DEFAULT_SCENARIOS, estimate, loadPrices, Mode, readAssembly, renderMarkdown, renderText, Scenario, synthAssembly } from './cost/estimate';
+
+function positiveInt(value: string | true | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} needs a positive number, got ${value}`);
+  return n;
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const participants = positiveInt(args.flags.participants, 'participants');
+  const hours = positiveInt(args.flags.hours, 'hours');
+  const config = operatorConfig(args.context); // fails early on a bad -c value
+  if (config.region !== 'us-east-1') console.error(`note: prices are us-east-1's; the app is configured for ${config.region}`);
+  const outRoot = path.join(ROOT, 'cdk.out.cost');
+  const workshopDir = path.join(outRoot, 'workshop');
+  const cheaperDir = path.join(outRoot, 'nat1');
+  await Promise.all([
+    synthAssembly(workshopDir, args.cdkContextArgs),
+    synthAssembly(cheaperDir, [...args.cdkContextArgs, '-c', 'natGateways=1']),
+  ]);
+  const prices = loadPrices();
+  const modes: Mode[] = [
+    { title: `workshop, natGateways=${config.natGateways}`, dir: workshopDir },
+    { title: 'cheaper, natGateways=1', dir: cheaperDir },
+  ].map(({ title, dir }) => {
+    const counts = countResources(readAssembly(dir));
+    return { title, counts, estimate: estimate(counts, prices) };
+  });
+  const scenarios: Scenario[] =
+    participants || hours ? [{ participants: participants ?? 1, hours: hours ?? 1 }] : DEFAULT_SCENARIOS;
+  console.log(args.flags.markdown ? renderMarkdown(modes, prices, scenarios) : renderText(modes, prices, scenarios));
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(errorMessage(e));
+    process.exit(2);
+  },
+);

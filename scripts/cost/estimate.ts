@@ -1,0 +1,338 @@
+/**
+ * Cost estimate from the synthesized templates (so it follows the code, not a hand list) and
+ * the price table kept beside this file.
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CDK_BIN, ROOT } from '../operator/context';
+
+export type Prices = typeof import('./prices-us-east-1.json');
+
+export const PRICES_FILE = path.join(__dirname, 'prices-us-east-1.json');
+
+export function loadPrices(file = PRICES_FILE): Prices {
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as Prices;
+}
+
+// --- Templates -----------------------------------------------------------------------------
+
+export interface CfnResource {
+  Type: string;
+  Properties?: Record<string, any>;
+}
+export interface CfnTemplate {
+  Resources?: Record<string, CfnResource>;
+  Parameters?: Record<string, { Type?: string; Default?: unknown }>;
+}
+/** Stack name -> template. */
+export type Templates = Record<string, CfnTemplate>;
+
+/** The stack templates of a cloud assembly directory (cdk.out). */
+export function readAssembly(dir: string): Templates {
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+  const out: Templates = {};
+  for (const [id, artifact] of Object.entries<any>(manifest.artifacts ?? {})) {
+    if (artifact.type !== 'aws:cloudformation:stack') continue;
+    out[artifact.properties?.stackName ?? id] = JSON.parse(fs.readFileSync(path.join(dir, artifact.properties.templateFile), 'utf8'));
+  }
+  return out;
+}
+
+/** `cdk synth -q -o <outdir> [-c ...]` with the project's CLI; rejects with the CLI's output on failure. */
+export function synthAssembly(outdir: string, contextArgs: string[] = [], cwd = ROOT): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(CDK_BIN, ['synth', '-q', '-o', outdir, ...contextArgs], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Synth needs no AWS access; no instance-metadata probing on a machine without credentials.
+      env: { ...process.env, AWS_EC2_METADATA_DISABLED: 'true', CDK_DISABLE_VERSION_CHECK: '1' },
+    });
+    let output = '';
+    child.stdout.on('data', (b) => (output += b));
+    child.stderr.on('data', (b) => (output += b));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`cdk synth -o ${outdir} ${contextArgs.join(' ')} failed (${code}):\n${output}`)),
+    );
+  });
+}
+
+// --- Counting ------------------------------------------------------------------------------
+
+export interface InstanceCount {
+  readonly stack: string;
+  readonly logicalId: string;
+  readonly name: string;
+  readonly instanceType: string;
+  readonly platform: 'linux' | 'windows';
+  readonly rootGiB: number;
+  readonly publicIp: boolean;
+}
+
+export interface ResourceCounts {
+  readonly natGateways: number;
+  readonly eips: number;
+  readonly instances: InstanceCount[];
+  /** EIPs plus instances with AssociatePublicIpAddress. */
+  readonly publicIpv4: number;
+  readonly flowLogsToCloudWatch: number;
+  readonly flowLogsToS3: number;
+  readonly secrets: number;
+  readonly trails: number;
+  /** Trails that also deliver to a CloudWatch Logs group. */
+  readonly trailsToCloudWatch: number;
+}
+
+function resources(templates: Templates): [string, string, CfnResource][] {
+  return Object.entries(templates).flatMap(([stack, t]) => Object.entries(t.Resources ?? {}).map(([id, r]) => [stack, id, r] as [string, string, CfnResource]));
+}
+
+/** Windows when the image comes from a parameter (SSM public AMI path) that names Windows. */
+function platformOf(template: CfnTemplate, imageId: unknown): 'linux' | 'windows' {
+  const ref = (imageId as { Ref?: string })?.Ref;
+  const source = ref ? String(template.Parameters?.[ref]?.Default ?? ref) : String(imageId ?? '');
+  return /windows/i.test(source) ? 'windows' : 'linux';
+}
+
+export function countResources(templates: Templates): ResourceCounts {
+  const all = resources(templates);
+  const ofType = (type: string) => all.filter(([, , r]) => r.Type === type);
+  const instances: InstanceCount[] = ofType('AWS::EC2::Instance').map(([stack, logicalId, r]) => {
+    const p = r.Properties ?? {};
+    const root = (p.BlockDeviceMappings ?? [])[0]?.Ebs;
+    // An instance without a mapping gets the AMI's root size; all of ours set it.
+    return {
+      stack,
+      logicalId,
+      name: (p.Tags ?? []).find((t: { Key: string }) => t.Key === 'Name')?.Value ?? logicalId,
+      instanceType: String(p.InstanceType ?? 'm1.small'),
+      platform: platformOf(templates[stack], p.ImageId),
+      rootGiB: Number(root?.VolumeSize ?? 8),
+      publicIp: (p.NetworkInterfaces ?? []).some((n: { AssociatePublicIpAddress?: unknown }) => n.AssociatePublicIpAddress === true || n.AssociatePublicIpAddress === 'true'),
+    };
+  });
+  const eips = ofType('AWS::EC2::EIP').length;
+  const flowLogs = ofType('AWS::EC2::FlowLog').map(([, , r]) => r.Properties?.LogDestinationType ?? 'cloud-watch-logs');
+  return {
+    natGateways: ofType('AWS::EC2::NatGateway').length,
+    eips,
+    instances,
+    publicIpv4: eips + instances.filter((i) => i.publicIp).length,
+    flowLogsToCloudWatch: flowLogs.filter((d) => d === 'cloud-watch-logs').length,
+    flowLogsToS3: flowLogs.filter((d) => d === 's3').length,
+    secrets: ofType('AWS::SecretsManager::Secret').length,
+    trails: ofType('AWS::CloudTrail::Trail').length,
+    trailsToCloudWatch: ofType('AWS::CloudTrail::Trail').filter(([, , r]) => r.Properties?.CloudWatchLogsLogGroupArn !== undefined).length,
+  };
+}
+
+// --- Pricing -------------------------------------------------------------------------------
+
+export interface CostLine {
+  readonly item: string;
+  readonly quantity: number;
+  readonly unit: string;
+  /** The price as AWS states it: "$0.08 / GB-month". */
+  readonly priceText: string;
+  /** Price of one unit for one hour (already divided by the hours in a month where billed monthly). */
+  readonly unitPerHour: number;
+  readonly perHour: number;
+  readonly usage: boolean;
+  readonly assumption?: string;
+}
+
+export interface Estimate {
+  readonly lines: CostLine[];
+  /** Per participant, per hour. */
+  readonly perHour: number;
+  /** Instance types with no price in the table: left out of the total. */
+  readonly unpriced: string[];
+}
+
+const round = (n: number, digits = 6) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+export function estimate(counts: ResourceCounts, prices: Prices): Estimate {
+  const month = prices.hoursPerMonth;
+  const lines: CostLine[] = [];
+  const unpriced: string[] = [];
+  const add = (item: string, quantity: number, unit: string, unitPerHour: number, usage = false, assumption?: string, priceText?: string) =>
+    lines.push({ item, quantity, unit, unitPerHour, perHour: round(quantity * unitPerHour), usage, assumption, priceText: priceText ?? `${money(unitPerHour)} / ${unit}` });
+
+  add('NAT gateway', counts.natGateways, 'gateway-hour', prices.natGateway.perHour);
+  add('Public IPv4 address', counts.publicIpv4, 'address-hour', prices.publicIpv4.perHour);
+  const table = prices.ec2 as unknown as Record<'linux' | 'windows', Record<string, number>>;
+  const groups = new Map<string, InstanceCount[]>();
+  for (const i of counts.instances) {
+    const key = `${i.platform} ${i.instanceType}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  }
+  for (const [key, list] of groups) {
+    const [platform, type] = key.split(' ') as ['linux' | 'windows', string];
+    const price = table[platform][type];
+    const label = `EC2 ${type} ${platform === 'windows' ? 'Windows' : 'Linux'} (${list.map((i) => i.name).join(', ')})`;
+    if (price === undefined) {
+      unpriced.push(`${type} ${platform}`);
+      lines.push({ item: `${label}: UNPRICED`, quantity: list.length, unit: 'instance-hour', unitPerHour: NaN, perHour: 0, usage: false, priceText: 'unpriced' });
+    } else {
+      add(label, list.length, 'instance-hour', price);
+    }
+  }
+  const gib = counts.instances.reduce((s, i) => s + i.rootGiB, 0);
+  add('EBS gp3 root volumes', gib, 'GB', prices.ebs.gp3PerGbMonth / month, false, undefined, `${money(prices.ebs.gp3PerGbMonth)} / GB-month`);
+  add('Secrets Manager secret', counts.secrets, 'secret', prices.secretsManager.perSecretMonth / month, false, undefined, `${money(prices.secretsManager.perSecretMonth)} / secret-month`);
+
+  const u = prices.usage;
+  if (counts.natGateways > 0) {
+    add('NAT data processing', u.natGbProcessedPerHour.value, 'GB', prices.natGateway.perGbProcessed, true, u.natGbProcessedPerHour.assumption);
+  }
+  add('Flow logs to CloudWatch Logs (ingestion)', counts.flowLogsToCloudWatch * u.flowLogGbPerHour.value, 'GB', u.cloudWatchLogsVendedIngestPerGb, true, u.flowLogGbPerHour.assumption);
+  add('Flow logs to S3 (delivery)', counts.flowLogsToS3 * u.flowLogGbPerHour.value, 'GB', u.s3VendedDeliveryPerGb, true, u.flowLogGbPerHour.assumption);
+  const gd = u.guardDuty;
+  add('GuardDuty analysis', 1, 'account-hour', gd.gbAnalysedPerHour * gd.perGbVpcFlowAndDnsLogs + (gd.managementEventsPerHour / 1e6) * gd.perMillionCloudTrailManagementEvents, true, gd.assumption,
+    `${money(gd.perGbVpcFlowAndDnsLogs)} / GB + ${money(gd.perMillionCloudTrailManagementEvents)} / M events`);
+  add('Inspector EC2 scanning', counts.instances.length, 'instance', u.inspectorEc2.perInstanceMonth / month, true, u.inspectorEc2.assumption, `${money(u.inspectorEc2.perInstanceMonth)} / instance-month`);
+  const ct = u.cloudTrail;
+  add(`CloudTrail management events (${counts.trails} trail(s) in the app)`, counts.trails * ct.managementEventsPerHour / 1e5, '100k events', ct.firstTrailManagementEventsPer100k, true, ct.assumption, 'first copy free');
+  add('CloudTrail to CloudWatch Logs (ingestion)', counts.trailsToCloudWatch * ct.gbDeliveredPerHour, 'GB', u.cloudWatchLogsVendedIngestPerGb, true, ct.assumption);
+
+  return { lines, perHour: round(lines.reduce((s, l) => s + l.perHour, 0)), unpriced };
+}
+
+// --- Report --------------------------------------------------------------------------------
+
+export interface Mode {
+  readonly title: string;
+  readonly counts: ResourceCounts;
+  readonly estimate: Estimate;
+}
+
+export interface Scenario {
+  readonly participants: number;
+  readonly hours: number;
+}
+
+export const DEFAULT_SCENARIOS: Scenario[] = [
+  { participants: 1, hours: 1 },
+  { participants: 1, hours: 4 },
+  { participants: 20, hours: 4 },
+];
+
+const money = (n: number) => `$${Number(n.toPrecision(3))}`;
+const usd = (n: number) => (Number.isNaN(n) ? 'n/a' : n < 0.01 && n > 0 ? `$${n.toFixed(4)}` : `$${n.toFixed(2)}`);
+
+/** Rows shared by the text and Markdown tables: one per item, with each mode's quantity and $/h. */
+function rows(modes: Mode[]): string[][] {
+  const items = [...new Set(modes.flatMap((m) => m.estimate.lines.map((l) => l.item.replace(/ \(.*\)$/, ''))))];
+  const body = items.map((item) => {
+    const per = modes.map((m) => m.estimate.lines.find((l) => l.item.replace(/ \(.*\)$/, '') === item));
+    const first = per.find((l) => l)!;
+    return [
+      item + (first.usage ? ' *' : ''),
+      first.priceText,
+      ...per.flatMap((l) => [l ? String(round(l.quantity, 4)) : '0', l ? usd(l.perHour) : '$0.00']),
+    ];
+  });
+  body.push(['Total per participant-hour', '', ...modes.flatMap((m) => ['', usd(m.estimate.perHour)])]);
+  body.push(['Total per participant-day (24 h)', '', ...modes.flatMap((m) => ['', usd(m.estimate.perHour * 24)])]);
+  return body;
+}
+
+function header(modes: Mode[]): string[] {
+  return ['Item', 'Unit price', ...modes.flatMap((m) => [`Qty (${m.title})`, `$/h (${m.title})`])];
+}
+
+function scenarioRows(modes: Mode[], scenarios: Scenario[]): string[][] {
+  return scenarios.map((s) => [
+    `${s.participants} participant${s.participants === 1 ? '' : 's'} x ${s.hours} h`,
+    ...modes.map((m) => usd(m.estimate.perHour * s.participants * s.hours)),
+  ]);
+}
+
+function textTable(head: string[], body: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+function mdTable(head: string[], body: string[][]): string {
+  return [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+function assumptions(modes: Mode[], prices: Prices): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const l of modes.flatMap((m) => m.estimate.lines)) {
+    if (l.assumption && !seen.has(l.assumption)) {
+      seen.add(l.assumption);
+      out.push(`${l.item}: ${l.assumption}`);
+    }
+  }
+  out.push(`EC2: ${prices.ec2.note}`);
+  out.push(`Public IPv4: ${prices.publicIpv4.note}`);
+  out.push(`Athena: ${prices.usage.athena.assumption}.`);
+  out.push('Not counted: Lambda invocations of the custom resources and their log groups, S3 storage of a few MB of logs, data transfer out (all a fraction of a cent per hour).');
+  const unpriced = [...new Set(modes.flatMap((m) => m.estimate.unpriced))];
+  if (unpriced.length) out.push(`UNPRICED (left out of the totals; add them to ${path.basename(PRICES_FILE)}): ${unpriced.join(', ')}`);
+  return out;
+}
+
+function countsLine(m: Mode): string {
+  const c = m.counts;
+  const inst = c.instances.map((i) => `${i.name} ${i.instanceType} ${i.platform} ${i.rootGiB} GiB${i.publicIp ? ' public IP' : ''}`).join('; ');
+  return `${m.title}: ${c.natGateways} NAT gateway(s), ${c.eips} EIP(s), ${c.publicIpv4} public IPv4, ${c.instances.length} instance(s) [${inst}], ${c.flowLogsToCloudWatch + c.flowLogsToS3} flow log(s), ${c.secrets} secret(s), ${c.trails} trail(s)`;
+}
+
+export function renderText(modes: Mode[], prices: Prices, scenarios: Scenario[]): string {
+  return [
+    `Estimated cost, ${prices.region} on-demand list prices (recorded ${prices.recorded}), per participant (one account each):`,
+    '',
+    textTable(header(modes), rows(modes)),
+    '',
+    textTable(['Scenario', ...modes.map((m) => m.title)], scenarioRows(modes, scenarios)),
+    '',
+    'Counted from the synthesized templates:',
+    ...modes.map((m) => `  ${countsLine(m)}`),
+    '',
+    '* usage-priced: quantity is an assumption:',
+    ...assumptions(modes, prices).map((a) => `  - ${a}`),
+    '',
+    `Prices: ${path.relative(ROOT, PRICES_FILE)} (${Object.values(prices.sources).join(', ')})`,
+  ].join('\n');
+}
+
+export function renderMarkdown(modes: Mode[], prices: Prices, scenarios: Scenario[]): string {
+  return [
+    '# What a workshop costs',
+    '',
+    '<!-- Generated by `npm run cost -- --markdown > docs/cost.md`; do not edit by hand. -->',
+    '',
+    `Estimate for one participant (one AWS account each), ${prices.region} on-demand list prices recorded ${prices.recorded} ` +
+      `in [\`${path.relative(ROOT, PRICES_FILE)}\`](../${path.relative(ROOT, PRICES_FILE)}). ` +
+      'Resource counts come from the synthesized templates (`cdk synth`), so the figures follow the code. ' +
+      'The cheaper mode (`-c natGateways=1`) departs from the workshop text: one NAT gateway for the three private subnets.',
+    '',
+    '## Scenarios',
+    '',
+    mdTable(['Scenario', ...modes.map((m) => m.title)], scenarioRows(modes, scenarios)),
+    '',
+    '## Per participant-hour',
+    '',
+    mdTable(header(modes), rows(modes)),
+    '',
+    'Counted from the synthesized templates:',
+    '',
+    ...modes.map((m) => `- ${countsLine(m)}`),
+    '',
+    '\\* Usage-priced: the price is AWS\'s, the quantity an assumption:',
+    '',
+    ...assumptions(modes, prices).map((a) => `- ${a}`),
+    '',
+    'Sources: ' + Object.entries(prices.sources).map(([k, v]) => `[${k}](${v})`).join(', ') + '.',
+    '',
+    `${prices.note}`,
+    '',
+    'Other numbers: `npm run cost -- --participants N --hours H` (and `-c key=value` as for `cdk`).',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,80 @@
+/**
+ * `npm run cost`: counts come from synthesized templates (the app built as `cdk synth` would),
+ * and the totals are the price table's arithmetic.
+ */
+import { Template } from 'aws-cdk-lib/assertions';
+import { countResources, DEFAULT_SCENARIOS, estimate, loadPrices, renderMarkdown, Templates } from '../../scripts/cost/estimate';
+import { synthWorkshop } from '../support/synth';
+
+/** Every stack of the app, synthesized as `cdk synth` would with these -c values. */
+function templatesOf(context: Record<string, unknown>): Templates {
+  const { stacks } = synthWorkshop(context);
+  return Object.fromEntries(stacks.all.map((s) => [s.stackName, Template.fromStack(s).toJSON()]));
+}
+
+const prices = loadPrices();
+let workshop: Templates;
+let cheaper: Templates;
+
+beforeAll(() => {
+  workshop = templatesOf({});
+  cheaper = templatesOf({ natGateways: '1' });
+});
+
+test('workshop mode: 3 NAT gateways, 3 EIPs, 3 instances with their types, platforms, root volumes and one public IP', () => {
+  const c = countResources(workshop);
+  expect(c.natGateways).toBe(3);
+  expect(c.eips).toBe(3);
+  expect(c.instances.map((i) => [i.name, i.instanceType, i.platform, i.rootGiB, i.publicIp]).sort()).toEqual([
+    ['Ubuntu-instance-001-no-updates', 't3.micro', 'linux', 8, false],
+    ['Windows-instance-001', 't3.small', 'windows', 30, false],
+    ['webserver-001-default-vpc', 't3.micro', 'linux', 8, true],
+  ]);
+  expect(c.publicIpv4).toBe(4);
+  expect(c.flowLogsToCloudWatch).toBe(1);
+  expect(c.flowLogsToS3).toBe(1);
+  expect(c.secrets).toBe(1);
+});
+
+test('cheaper mode (natGateways=1): 1 NAT gateway, 1 EIP, the same instances', () => {
+  const c = countResources(cheaper);
+  expect(c.natGateways).toBe(1);
+  expect(c.eips).toBe(1);
+  expect(c.instances).toHaveLength(3);
+  expect(c.publicIpv4).toBe(2);
+});
+
+test('the estimate is the price table times the counts', () => {
+  const e = estimate(countResources(workshop), prices);
+  const line = (prefix: string) => e.lines.find((l) => l.item.startsWith(prefix))!;
+  expect(line('NAT gateway').perHour).toBeCloseTo(3 * 0.045, 6);
+  expect(line('Public IPv4').perHour).toBeCloseTo(4 * 0.005, 6);
+  expect(line('EC2 t3.micro Linux').perHour).toBeCloseTo(2 * 0.0104, 6);
+  expect(line('EC2 t3.small Windows').perHour).toBeCloseTo(0.0392, 6);
+  expect(line('EBS gp3').perHour).toBeCloseTo((46 * 0.08) / 730, 6);
+  expect(line('Inspector EC2').perHour).toBeCloseTo((3 * 1.2584) / 730, 6);
+  expect(e.perHour).toBeCloseTo(e.lines.reduce((s, l) => s + l.perHour, 0), 6);
+  expect(e.unpriced).toEqual([]);
+
+  const c = estimate(countResources(cheaper), prices);
+  // The cheaper mode saves two NAT gateways and their two public addresses per hour.
+  expect(e.perHour - c.perHour).toBeCloseTo(2 * 0.045 + 2 * 0.005, 6);
+});
+
+test('an instance type missing from the price table is reported unpriced, not guessed', () => {
+  const counts = countResources(templatesOf({ windowsInstanceType: 'm5.large' }));
+  const e = estimate(counts, prices);
+  expect(e.unpriced).toEqual(['m5.large windows']);
+  expect(e.lines.find((l) => l.item.includes('UNPRICED'))!.item).toContain('m5.large');
+});
+
+test('the Markdown report has the default scenarios', () => {
+  const modes = [
+    { title: 'workshop', counts: countResources(workshop), estimate: estimate(countResources(workshop), prices) },
+    { title: 'cheaper', counts: countResources(cheaper), estimate: estimate(countResources(cheaper), prices) },
+  ];
+  const md = renderMarkdown(modes, prices, DEFAULT_SCENARIOS);
+  const perHour = modes[0].estimate.perHour;
+  expect(md).toContain(`| 1 participant x 1 h | $${perHour.toFixed(2)} |`);
+  expect(md).toContain(`| 20 participants x 4 h | $${(perHour * 80).toFixed(2)} |`);
+});
