@@ -1,0 +1,56 @@
+/**
+ * npm run destroy [-- -c key=value ...]
+ * `cdk destroy --all --force` (with the same -c settings as the deploy), then checks each stack.
+ * A stack left DELETE_FAILED is explained from its events (which resource, why, what to do);
+ * when every blocker is one that clears by itself (dependency timing, throttling) the destroy
+ * runs once more. Exit 0 when every stack is gone, 1 otherwise.
+ */
+import { spawnSync } from 'node:child_process';
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { formatStates, inspectStacks, StackState } from './destroy/explain';
+import { CDK_BIN, errorMessage, operatorConfig, parseArgs, ROOT, sdkConfig, stackNames } from './operator/context';
+
+function cdkDestroy(contextArgs: string[]): number {
+  const args = ['destroy', '--all', '--force', ...contextArgs];
+  console.error(`$ cdk ${args.join(' ')}`);
+  return spawnSync(CDK_BIN, args, { cwd: ROOT, stdio: 'inherit' }).status ?? 1;
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const config = operatorConfig(args.context);
+  const names = stackNames(config);
+  const cfn = new CloudFormationClient(sdkConfig(config.region));
+  const ec2 = new EC2Client(sdkConfig(config.region));
+  try {
+    let states: StackState[] = [];
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      const code = cdkDestroy(args.cdkContextArgs);
+      states = await inspectStacks(cfn, names, { ec2, region: config.region });
+      const left = states.filter((s) => s.status);
+      console.log(`\nAfter cdk destroy (attempt ${attempt}, exit ${code}):\n${formatStates(states)}`);
+      if (left.length === 0) {
+        console.log('\nAll workshop stacks are deleted. Run `npm run leftovers` to check nothing else remains.');
+        return 0;
+      }
+      const blockers = left.flatMap((s) => s.blockers);
+      const retryable = left.every((s) => s.status === 'DELETE_FAILED') && blockers.length > 0 && blockers.every((b) => b.retryable);
+      if (!retryable || attempt === 2) break;
+      console.log('\nEvery blocker is one that can clear by itself: deleting once more.');
+    }
+    console.log('\nSome stacks remain: do what is listed above, then `npm run destroy` again.');
+    return 1;
+  } finally {
+    cfn.destroy();
+    ec2.destroy();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(errorMessage(e));
+    process.exit(2);
+  },
+);
