@@ -79,6 +79,7 @@ export interface ResourceCounts {
   readonly flowLogsToCloudWatch: number;
   readonly flowLogsToS3: number;
   readonly secrets: number;
+  readonly alarms: number;
   readonly trails: number;
   /** Trails that also deliver to a CloudWatch Logs group. */
   readonly trailsToCloudWatch: number;
@@ -122,6 +123,7 @@ export function countResources(templates: Templates): ResourceCounts {
     flowLogsToCloudWatch: flowLogs.filter((d) => d === 'cloud-watch-logs').length,
     flowLogsToS3: flowLogs.filter((d) => d === 's3').length,
     secrets: ofType('AWS::SecretsManager::Secret').length,
+    alarms: ofType('AWS::CloudWatch::Alarm').length,
     trails: ofType('AWS::CloudTrail::Trail').length,
     trailsToCloudWatch: ofType('AWS::CloudTrail::Trail').filter(([, , r]) => r.Properties?.CloudWatchLogsLogGroupArn !== undefined).length,
   };
@@ -180,6 +182,7 @@ export function estimate(counts: ResourceCounts, prices: Prices): Estimate {
   }
   const gib = counts.instances.reduce((s, i) => s + i.rootGiB, 0);
   add('EBS gp3 root volumes', gib, 'GB', prices.ebs.gp3PerGbMonth / month, false, undefined, `${money(prices.ebs.gp3PerGbMonth)} / GB-month`);
+  add('CloudWatch alarm', counts.alarms, 'alarm', prices.cloudWatch.alarmPerMonth / month, false, undefined, `${money(prices.cloudWatch.alarmPerMonth)} / alarm-month`);
   add('Secrets Manager secret', counts.secrets, 'secret', prices.secretsManager.perSecretMonth / month, false, undefined, `${money(prices.secretsManager.perSecretMonth)} / secret-month`);
 
   const u = prices.usage;
@@ -218,7 +221,7 @@ export const DEFAULT_SCENARIOS: Scenario[] = [
   { participants: 20, hours: 4 },
 ];
 
-const money = (n: number) => `$${Number(n.toPrecision(3))}`;
+const money = (n: number) => `$${Number(n.toPrecision(5))}`;
 const usd = (n: number) => (Number.isNaN(n) ? 'n/a' : n < 0.01 && n > 0 ? `$${n.toFixed(4)}` : `$${n.toFixed(2)}`);
 
 /** Rows shared by the text and Markdown tables: one per item, with each mode's quantity and $/h. */
@@ -280,7 +283,7 @@ function assumptions(modes: Mode[], prices: Prices): string[] {
 function countsLine(m: Mode): string {
   const c = m.counts;
   const inst = c.instances.map((i) => `${i.name} ${i.instanceType} ${i.platform} ${i.rootGiB} GiB${i.publicIp ? ' public IP' : ''}`).join('; ');
-  return `${m.title}: ${c.natGateways} NAT gateway(s), ${c.eips} EIP(s), ${c.publicIpv4} public IPv4, ${c.instances.length} instance(s) [${inst}], ${c.flowLogsToCloudWatch + c.flowLogsToS3} flow log(s), ${c.secrets} secret(s), ${c.trails} trail(s)`;
+  return `${m.title}: ${c.natGateways} NAT gateway(s), ${c.eips} EIP(s), ${c.publicIpv4} public IPv4, ${c.instances.length} instance(s) [${inst}], ${c.flowLogsToCloudWatch + c.flowLogsToS3} flow log(s), ${c.secrets} secret(s), ${c.alarms} alarm(s), ${c.trails} trail(s)`;
 }
 
 export function renderText(modes: Mode[], prices: Prices, scenarios: Scenario[]): string {

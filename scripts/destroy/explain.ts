@@ -26,7 +26,15 @@ export interface Blocker {
   details?: string[];
 }
 
-type EventLike = Pick<StackEvent, 'LogicalResourceId' | 'PhysicalResourceId' | 'ResourceType' | 'ResourceStatus' | 'ResourceStatusReason' | 'StackName'>;
+/** The fields of a StackEvent that matter here (plain strings, so recorded events type-check). */
+export interface EventLike {
+  readonly StackName?: string;
+  readonly LogicalResourceId?: string;
+  readonly PhysicalResourceId?: string;
+  readonly ResourceType?: string;
+  readonly ResourceStatus?: string;
+  readonly ResourceStatusReason?: string;
+}
 
 interface Rule {
   readonly test: (type: string, reason: string, logicalId: string) => boolean;

@@ -5,9 +5,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { App } from 'aws-cdk-lib';
 import { clientConfig, ClientConfig } from '../../lib/aws/clients';
 import { loadConfig } from '../../lib/config/load-config';
 import { WorkshopConfig } from '../../lib/config/workshop-config';
+import { buildWorkshopApp } from '../../lib/workshop-app';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const CDK_BIN = path.join(ROOT, 'node_modules', '.bin', 'cdk');
@@ -54,9 +56,9 @@ export function operatorConfig(context: Record<string, unknown> = {}, cdkJson = 
   return loadConfig((k) => merged[k]);
 }
 
-/** The four stack names of the app, in deploy order. */
+/** The app's stack names, in creation order, from the app itself (building it needs no synth). */
 export function stackNames(config: WorkshopConfig): string[] {
-  return ['Identity', 'Network', 'Detection', 'Compute'].map((p) => `${config.stackPrefix}-${p}`);
+  return buildWorkshopApp(new App(), config).all.map((s) => s.stackName);
 }
 
 export type SdkConfig = ClientConfig & { credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } };
