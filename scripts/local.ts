@@ -1,0 +1,60 @@
+/**
+ * npm run local [-- --keep] [-- --aws] [-- -c key=value ...]
+ *
+ * The main job. Default: start the local AWS emulator, cdk bootstrap + deploy --all, verify the
+ * environment against the workshop table, print what was created, cdk destroy --all, check that
+ * nothing is left, stop the emulator. --keep: stay up until Ctrl-C, then destroy.
+ * --aws: deploy to the AWS account of your credentials instead, verify, and leave it up for the
+ * workshop (take it down with `npm run destroy`).
+ */
+import { runLocal } from './local/pipeline';
+
+const USAGE = 'usage: npm run local -- [--keep] [--aws] [-c key=value ...]';
+
+function parse(argv: string[]) {
+  const context: Record<string, string> = {};
+  let keep = false;
+  let aws = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--keep') keep = true;
+    else if (a === '--aws') aws = true;
+    else if (a === '-c' || a === '--context') {
+      const kv = argv[++i] ?? '';
+      const eq = kv.indexOf('=');
+      if (eq <= 0) throw new Error(`${a} ${kv}: expected key=value, e.g. -c natGateways=1`);
+      context[kv.slice(0, eq)] = kv.slice(eq + 1);
+    } else if (a === '--help' || a === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else throw new Error(`unknown argument ${a}\n${USAGE}`);
+  }
+  return { context, keep, aws };
+}
+
+async function main(): Promise<number> {
+  const { context, keep, aws } = parse(process.argv.slice(2));
+  let interrupted: () => void = () => undefined;
+  const untilInterrupted = new Promise<void>((resolve) => (interrupted = resolve));
+  // Ctrl-C: with --keep it means "take it down now"; otherwise the run is cut short and the
+  // emulator is still stopped by runLocal's finally.
+  process.on('SIGINT', () => interrupted());
+  process.on('SIGTERM', () => interrupted());
+  const report = await runLocal({ target: aws ? 'aws' : 'emulator', keep, context, keepUntil: () => untilInterrupted });
+  console.log('\n=== Steps');
+  for (const s of report.steps) console.log(`  ${s.ok ? 'ok    ' : 'FAILED'} ${s.step.padEnd(10)} ${s.seconds.toFixed(1)} s`);
+  if (!report.ok) {
+    console.error(`\nFAILED. ${report.advice ?? ''}`);
+    return 1;
+  }
+  console.log(aws ? '\nDeployed and verified.' : '\nDeployed, verified and destroyed against the local emulator: nothing left.');
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`\nFAILED: ${(e as Error).message}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,219 @@
+/**
+ * The project's main job: deploy the whole workshop, read it back, and take it down again.
+ * By default against the local AWS emulator (moto with our patches, on a free port); with
+ * `target: 'aws'` against the account of the caller's credentials (kept up for the workshop).
+ */
+import { CloudFormationClient, DescribeStacksCommand, ListStackResourcesCommand } from '@aws-sdk/client-cloudformation';
+import { EC2Client, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
+import { GuardDutyClient, ListDetectorsCommand } from '@aws-sdk/client-guardduty';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { clientConfig } from '../../lib/aws/clients';
+import { Emulator, startEmulator } from '../emulator/emulator';
+import { formatSummary, formatTable, leftovers, verifyEnvironment, VerifyResult } from '../verify/index';
+import { cdk, CdkRun, PROJECT_ROOT } from './cdk-cli';
+
+export interface LocalRunOptions {
+  /** 'emulator' (default) or 'aws' (real account from the caller's credentials). */
+  readonly target?: 'emulator' | 'aws';
+  /** Keep the environment up after verify (the emulator then runs until keepUntil resolves). */
+  readonly keep?: boolean;
+  /** Settings as given to cdk with -c key=value. */
+  readonly context?: Record<string, string>;
+  readonly log?: (line: string) => void;
+  /** With keep on the emulator: resolves when the user wants it taken down (e.g. Ctrl-C). */
+  readonly keepUntil?: () => Promise<void>;
+}
+
+export interface StackState {
+  readonly name: string;
+  readonly status: string;
+  readonly outputs: Record<string, string>;
+  /** Resource types in the template that the endpoint did not create (no physical id). */
+  readonly notCreated: string[];
+}
+
+export interface LocalRunReport {
+  readonly ok: boolean;
+  readonly steps: { step: string; seconds: number; ok: boolean }[];
+  readonly stacks: StackState[];
+  readonly verify?: VerifyResult;
+  /** What the custom resources did, read back through the SDK. */
+  readonly effects?: { guardDutyDetectors: string[]; defaultVpcName?: string };
+  readonly leftovers?: { items: { kind: string; id: string; name?: string }[]; skipped: string[] };
+  /** What to do next, when something failed. */
+  readonly advice?: string;
+}
+
+const ASSEMBLY = 'cdk.out.local';
+
+export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunReport> {
+  const log = opts.log ?? ((l: string) => console.log(l));
+  const target = opts.target ?? 'emulator';
+  const contextArgs = Object.entries(opts.context ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
+  const steps: LocalRunReport['steps'] = [];
+  let emulator: Emulator | undefined;
+  const report = (extra: Partial<LocalRunReport> & { ok: boolean }): LocalRunReport => ({ steps, stacks: [], ...extra });
+
+  const step = async (name: string, args: string[], env: Record<string, string | undefined>, timeoutMs: number): Promise<CdkRun> => {
+    log(`\n=== ${name}: cdk ${args.join(' ')}`);
+    const run = await cdk(args, { env, log: (l) => log(`  ${l}`), timeoutMs });
+    steps.push({ step: name, seconds: run.seconds, ok: run.code === 0 });
+    log(`=== ${name}: ${run.code === 0 ? 'done' : 'FAILED'} in ${run.seconds.toFixed(1)} s`);
+    return run;
+  };
+
+  try {
+    let env: Record<string, string | undefined> = { ...process.env };
+    if (target === 'emulator') {
+      log('=== Starting the local AWS emulator (moto with the patches in scripts/emulator/)');
+      emulator = await startEmulator();
+      env = { ...env, ...emulator.env };
+      log(`=== Emulator answering on ${emulator.endpoint}`);
+    } else if (env.AWS_ENDPOINT_URL) {
+      throw new Error('target aws: AWS_ENDPOINT_URL is set, so the SDK and CDK would not reach AWS. Unset it, or run without --aws for the emulator.');
+    }
+    const account = await callerAccount(env);
+    const region = opts.context?.region ?? 'us-east-1';
+    env.CDK_DEFAULT_ACCOUNT = account;
+    env.CDK_DEFAULT_REGION = region;
+    log(`=== Target: account ${account}, region ${region}${emulator ? ` (emulator ${emulator.endpoint})` : ' (AWS)'}`);
+
+    // Bootstrap is idempotent; on AWS it creates or updates the CDKToolkit stack, which destroy leaves in place.
+    const boot = await step('bootstrap', ['bootstrap', `aws://${account}/${region}`, ...contextArgs], env, 5 * 60_000);
+    if (boot.code !== 0) return report({ ok: false, advice: `cdk bootstrap failed:\n${boot.tail}\nCheck the credentials and that the account may create the CDKToolkit stack.` });
+
+    const synth = await step('synth', ['synth', '-q', '-o', ASSEMBLY, ...contextArgs], env, 5 * 60_000);
+    if (synth.code !== 0) return report({ ok: false, advice: `cdk synth failed:\n${synth.tail}\nFix the configuration or code it names; nothing was deployed.` });
+    const app = ['--app', ASSEMBLY];
+
+    const deploy = await step('deploy', ['deploy', '--all', ...app, '--require-approval', 'never', '--concurrency', '3', '--progress', 'events'], env, 60 * 60_000);
+    const stacks = await stackStates(env, region);
+    if (deploy.code !== 0) {
+      const advice =
+        `cdk deploy failed:\n${deploy.tail}\n` +
+        (target === 'emulator'
+          ? 'The emulator is stopped with this run; nothing outlives it. Re-run with the same command; if it fails again, the lines above name the stack and resource.'
+          : `Stacks now: ${stacks.map((s) => `${s.name} ${s.status}`).join(', ') || 'none'}. Read the failed stack's events in the CloudFormation console, fix the cause, and re-run, or take everything down with: npm run destroy`);
+      return report({ ok: false, stacks, advice });
+    }
+
+    log('\n=== Verify: the environment read back against the workshop table');
+    const verify = await verifyEnvironment({ env, context: opts.context });
+    log(formatTable(verify.rows));
+    log(`\n${formatSummary(verify)}`);
+    const effects = await customResourceEffects(env, region);
+    printSummary(log, stacks, effects);
+
+    if (opts.keep || target === 'aws') {
+      printKeep(log, target, emulator, contextArgs);
+      if (target === 'aws' || !opts.keepUntil) return report({ ok: verify.ok, stacks, verify, effects });
+      await opts.keepUntil();
+    }
+
+    const destroy = await step('destroy', ['destroy', '--all', ...app, '--force'], env, 30 * 60_000);
+    const afterDestroy = await stackStates(env, region);
+    const left = await leftovers({ env, context: opts.context });
+    log(`\n=== Leftovers after destroy: ${left.items.length === 0 ? 'none' : left.items.map((i) => `${i.kind} ${i.id}${i.name ? ` (${i.name})` : ''}`).join(', ')}`);
+    for (const s of left.skipped) log(`  not checked: ${s}`);
+    const ok = verify.ok && destroy.code === 0 && left.items.length === 0 && afterDestroy.length === 0;
+    return report({
+      ok,
+      stacks,
+      verify,
+      effects,
+      leftovers: left,
+      advice: ok
+        ? undefined
+        : destroy.code !== 0
+          ? `cdk destroy failed:\n${destroy.tail}\nRun \`npm run destroy\`: it explains which resource blocked the stack and what to do.`
+          : !verify.ok
+            ? 'The environment did not match the workshop table: see the MISMATCH rows above.'
+            : 'Something the app created is still there: see the leftovers above; `npm run leftovers` lists them again.',
+    });
+  } finally {
+    if (emulator) {
+      await emulator.stop();
+      log('=== Emulator stopped');
+    }
+    fs.rmSync(path.join(PROJECT_ROOT, ASSEMBLY), { recursive: true, force: true });
+  }
+}
+
+async function callerAccount(env: Record<string, string | undefined>): Promise<string> {
+  const sts = new STSClient(clientConfig({ env }));
+  try {
+    const id = await sts.send(new GetCallerIdentityCommand({}));
+    return id.Account ?? '';
+  } catch (e) {
+    throw new Error(`No usable AWS credentials (${(e as Error).name}: ${(e as Error).message}). Configure them (aws configure / AWS_PROFILE), or run without --aws to use the local emulator.`);
+  } finally {
+    sts.destroy();
+  }
+}
+
+/** The workshop's stacks as CloudFormation reports them, with outputs and what the endpoint skipped. */
+async function stackStates(env: Record<string, string | undefined>, region: string): Promise<StackState[]> {
+  const cfn = new CloudFormationClient({ ...clientConfig({ env }), region });
+  try {
+    const { Stacks = [] } = await cfn.send(new DescribeStacksCommand({}));
+    const ours = Stacks.filter((s) => s.StackName?.startsWith('SecurityWorkshop-') || s.Tags?.some((t) => t.Key === 'workshop'));
+    const states: StackState[] = [];
+    for (const s of ours) {
+      const notCreated = new Set<string>();
+      let token: string | undefined;
+      do {
+        const page = await cfn.send(new ListStackResourcesCommand({ StackName: s.StackName, NextToken: token }));
+        for (const r of page.StackResourceSummaries ?? []) if (!r.PhysicalResourceId) notCreated.add(r.ResourceType || r.LogicalResourceId || '?');
+        token = page.NextToken;
+      } while (token);
+      states.push({
+        name: s.StackName ?? '',
+        status: s.StackStatus ?? '',
+        outputs: Object.fromEntries((s.Outputs ?? []).map((o) => [o.OutputKey ?? '', o.OutputValue ?? ''])),
+        notCreated: [...notCreated].sort(),
+      });
+    }
+    return states.sort((a, b) => a.name.localeCompare(b.name));
+  } finally {
+    cfn.destroy();
+  }
+}
+
+async function customResourceEffects(env: Record<string, string | undefined>, region: string) {
+  const gd = new GuardDutyClient({ ...clientConfig({ env }), region });
+  const ec2 = new EC2Client({ ...clientConfig({ env }), region });
+  try {
+    const { DetectorIds = [] } = await gd.send(new ListDetectorsCommand({}));
+    const { Vpcs = [] } = await ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] }));
+    const defaultVpcName = Vpcs[0]?.Tags?.find((t) => t.Key === 'Name')?.Value;
+    return { guardDutyDetectors: DetectorIds, defaultVpcName };
+  } finally {
+    gd.destroy();
+    ec2.destroy();
+  }
+}
+
+function printSummary(log: (l: string) => void, stacks: StackState[], effects: { guardDutyDetectors: string[]; defaultVpcName?: string }) {
+  log('\n=== What was created');
+  for (const s of stacks) {
+    log(`${s.name}: ${s.status}`);
+    for (const [k, v] of Object.entries(s.outputs)) log(`  ${k} = ${v.includes('\n') ? `\n${v.replace(/^/gm, '      ')}` : v}`);
+    if (s.notCreated.length > 0) log(`  not created by this endpoint (skipped by the emulator): ${s.notCreated.join(', ')}`);
+  }
+  log(`GuardDuty detector(s): ${effects.guardDutyDetectors.join(', ') || 'none'}; default VPC Name tag: ${effects.defaultVpcName ?? '(none)'}`);
+}
+
+function printKeep(log: (l: string) => void, target: string, emulator: Emulator | undefined, contextArgs: string[]) {
+  const c = contextArgs.join(' ');
+  if (target === 'aws' || !emulator) {
+    log(`\n=== The workshop is up in your account. Take it down after the session with: npm run destroy${c ? ` -- ${c}` : ''}`);
+    log('    and check that nothing is left with: npm run leftovers');
+    return;
+  }
+  log('\n=== Kept up. Reach the emulator from another shell with:');
+  for (const [k, v] of Object.entries(emulator.env)) log(`    export ${k}=${v}`);
+  log('    e.g. aws ec2 describe-vpcs, or npm run verify');
+  log('=== Press Ctrl-C here to destroy the environment and stop the emulator.');
+}

@@ -1,0 +1,73 @@
+/**
+ * The README's main job (`npm run local`) end to end against a local emulator: bootstrap,
+ * deploy --all, verify against the workshop table, custom-resource effects, destroy, leftovers.
+ */
+import { execSync } from 'node:child_process';
+import { LocalRunReport, runLocal } from '../../scripts/local/pipeline';
+
+const STACKS = ['SecurityWorkshop-Compute', 'SecurityWorkshop-Detection', 'SecurityWorkshop-Identity', 'SecurityWorkshop-Investigation', 'SecurityWorkshop-Network'];
+
+describe('npm run local against the emulator', () => {
+  let report: LocalRunReport;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    report = await runLocal({ log: (l) => lines.push(l) });
+    if (!report.ok) console.error(`${lines.slice(-150).join('\n')}\n\n${report.advice}`);
+  }, 9 * 60_000);
+
+  test('bootstrap, synth, deploy and destroy all succeed', () => {
+    expect(report.steps.map((s) => [s.step, s.ok])).toEqual([
+      ['bootstrap', true],
+      ['synth', true],
+      ['deploy', true],
+      ['destroy', true],
+    ]);
+  });
+
+  test('all five stacks were created', () => {
+    expect(report.stacks.map((s) => [s.name, s.status])).toEqual(STACKS.map((n) => [n, 'CREATE_COMPLETE']));
+  });
+
+  test('stack outputs are recorded, with the literal workshop values', () => {
+    const out = (stack: string) => report.stacks.find((s) => s.name === stack)!.outputs;
+    expect(out('SecurityWorkshop-Network').FlowLogGroupName).toBe('Flow-logs-VPC-10-0-0-0');
+    expect(out('SecurityWorkshop-Network').FlowLogBucketName).toBe('s3-vpc-flow-logs-vpc-10-0-0-0-123456789012-us-east-1');
+    expect(out('SecurityWorkshop-Network').WazuhOssecConfig).toContain('<name>s3-vpc-flow-logs-vpc-10-0-0-0-123456789012-us-east-1</name>');
+    expect(out('SecurityWorkshop-Identity').ReadOnlyUserName).toBe('workshop-RO');
+    expect(out('SecurityWorkshop-Compute').WebserverSession).toMatch(/^aws ssm start-session --target i-[0-9a-f]+ --region us-east-1$/);
+  });
+
+  test('verify: the table matches, no MISMATCH', () => {
+    expect(report.verify?.rows.filter((r) => r.status === 'MISMATCH')).toEqual([]);
+    expect(report.verify?.ok).toBe(true);
+    const ok = new Set(report.verify!.rows.filter((r) => r.status === 'OK').map((r) => r.check));
+    for (const check of [
+      'Subnet Public-Subnet-a-10-0-1: CIDR',
+      'Subnet Private-Subnet-c-10-0-6: AZ',
+      'Route table Private-Route-Table-b: route 0.0.0.0/0',
+      'Instance webserver-001-default-vpc: instance profile',
+      'Default VPC: Name tag',
+    ]) {
+      expect(ok).toContain(check);
+    }
+  });
+
+  test('custom resources ran inside the deploy: GuardDuty detector created, default VPC tagged', () => {
+    expect(report.effects?.guardDutyDetectors).toHaveLength(1);
+    expect(report.effects?.defaultVpcName).toBe('Default-VPC');
+  });
+
+  test('after destroy nothing of the workshop is left', () => {
+    expect(report.leftovers?.items).toEqual([]);
+    expect(report.ok).toBe(true);
+  });
+
+  test('no emulator process outlives the run', () => {
+    const running = execSync('pgrep -fa moto_launcher.py || true').toString();
+    // Other suites may run their own emulators; none may be on this run's endpoint any more.
+    const endpoint = lines.find((l) => l.startsWith('=== Emulator answering on '))?.split(' ').pop();
+    expect(endpoint).toBeDefined();
+    expect(running).not.toContain(`--port ${new URL(endpoint!).port}`);
+  });
+});
