@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { App } from 'aws-cdk-lib';
-import { clientConfig, ClientConfig } from '../../lib/aws/clients';
+import { clientConfig, ClientConfig, Env } from '../../lib/aws/clients';
 import { loadConfig } from '../../lib/config/load-config';
 import { WorkshopConfig } from '../../lib/config/workshop-config';
 import { buildWorkshopApp } from '../../lib/workshop-app';
@@ -64,11 +64,13 @@ export function stackNames(config: WorkshopConfig): string[] {
 export type SdkConfig = ClientConfig & { credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } };
 
 /**
- * SDK client settings for a region; AWS_ENDPOINT_URL (the emulator) and path-style S3 as
- * lib/aws/clients does. With an explicit `env` (tests) its keys are the credentials; otherwise
- * the SDK's default chain (environment, profile, SSO, ...) finds them.
+ * SDK client settings for a region, for every script (operator commands, verify, leftovers):
+ * lib/aws/clients' clientConfig (AWS_ENDPOINT_URL = the emulator, path-style S3, retries,
+ * timeouts) plus credentials, which the handlers' clientConfig leaves out to stay small. With an
+ * explicit `env` (an emulator's, a test's) its keys are the credentials; otherwise the SDK's
+ * default chain (environment, profile, SSO, ...) finds them.
  */
-export function sdkConfig(region: string, opts: { s3?: boolean; env?: NodeJS.ProcessEnv } = {}): SdkConfig {
+export function sdkConfig(region: string, opts: { s3?: boolean; env?: Env } = {}): SdkConfig {
   const env = opts.env ?? process.env;
   const config: SdkConfig = clientConfig({ s3: opts.s3, env: { ...env, AWS_REGION: region } });
   if (opts.env?.AWS_ACCESS_KEY_ID && opts.env.AWS_SECRET_ACCESS_KEY) {

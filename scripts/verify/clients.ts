@@ -1,7 +1,7 @@
 /**
  * SDK clients for verify and leftovers: the endpoint and credentials the environment says
  * (AWS_ENDPOINT_URL for a local emulator, else real AWS through the default credential chain),
- * in the workshop's region.
+ * in the workshop's region. Settings and credentials as every operator command gets them (sdkConfig).
  */
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
@@ -10,7 +10,8 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { clientConfig, Env } from '../../lib/aws/clients';
+import type { Env } from '../../lib/aws/clients';
+import { sdkConfig } from '../operator/context';
 
 export interface ConnectionOptions {
   /** Environment to read AWS_ENDPOINT_URL / credentials from; default process.env (e.g. an Emulator's env). */
@@ -22,16 +23,10 @@ export interface ConnectionOptions {
 }
 
 export function clients(region: string, opts: ConnectionOptions = {}) {
-  const env: Env = { ...(opts.env ?? process.env) };
-  if (opts.endpoint) env.AWS_ENDPOINT_URL = opts.endpoint;
-  const endpoint = env.AWS_ENDPOINT_URL || undefined;
-  // Explicit credentials only when the caller passed its own env (else the default chain).
-  const credentials =
-    opts.env && env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
-      ? { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, sessionToken: env.AWS_SESSION_TOKEN }
-      : undefined;
-  const base = { ...clientConfig({ env }), region, ...(credentials ? { credentials } : {}) };
-  const s3 = { ...clientConfig({ env, s3: true }), region, ...(credentials ? { credentials } : {}) };
+  const env: Env | undefined = opts.endpoint ? { ...(opts.env ?? process.env), AWS_ENDPOINT_URL: opts.endpoint } : opts.env;
+  const endpoint = (env ?? process.env).AWS_ENDPOINT_URL || undefined;
+  const base = sdkConfig(region, { env });
+  const s3 = sdkConfig(region, { env, s3: true });
   return {
     endpoint,
     emulator: opts.emulator ?? Boolean(endpoint),
