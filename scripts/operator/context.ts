@@ -1,7 +1,8 @@
 /**
- * Shared by the operator commands (preflight, cost, diff, destroy, leftovers): the workshop
- * configuration as `cdk` would see it (cdk.json context overlaid with `-c key=value`), the CDK
- * CLI binary, and SDK client settings for the configured region (AWS_ENDPOINT_URL = emulator).
+ * Shared by the operator commands (preflight, cost, diff, destroy, leftovers, verify): the workshop
+ * configuration as `cdk` would see it (cdk.json and cdk.context.json context overlaid with
+ * `-c key=value`), the CDK CLI binary, and SDK client settings for the configured region
+ * (AWS_ENDPOINT_URL = emulator).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -14,8 +15,29 @@ import { buildWorkshopApp } from '../../lib/workshop-app';
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const CDK_BIN = path.join(ROOT, 'node_modules', '.bin', 'cdk');
 
+/**
+ * `-c key=value` / `--context key=value` / `--context=key=value` pairs, as the CDK CLI reads them
+ * (a later pair for the same key wins); every other argument is returned, in order, in `rest`.
+ */
+export function parseContextArgs(args: readonly string[]): { context: Record<string, string>; rest: string[] } {
+  const context: Record<string, string> = {};
+  const rest: string[] = [];
+  const put = (flag: string, pair: string | undefined) => {
+    const eq = pair?.indexOf('=') ?? -1;
+    if (!pair || eq <= 0) throw new Error(`${flag} expects key=value, got ${JSON.stringify(pair ?? '')}`);
+    context[pair.slice(0, eq)] = pair.slice(eq + 1);
+  };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-c' || a === '--context') put(a, args[++i]);
+    else if (a.startsWith('--context=')) put('--context', a.slice('--context='.length));
+    else rest.push(a);
+  }
+  return { context, rest };
+}
+
 export interface ParsedArgs {
-  /** -c / --context key=value pairs, in order. */
+  /** -c / --context key=value pairs. */
   readonly context: Record<string, string>;
   /** The same pairs as CLI arguments, to pass on to `cdk`. */
   readonly cdkContextArgs: string[];
@@ -25,22 +47,16 @@ export interface ParsedArgs {
 }
 
 export function parseArgs(argv: string[]): ParsedArgs {
-  const context: Record<string, string> = {};
-  const cdkContextArgs: string[] = [];
+  const { context, rest } = parseContextArgs(argv);
+  const cdkContextArgs = Object.entries(context).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
   const flags: Record<string, string | true> = {};
   const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '-c' || a === '--context') {
-      const pair = argv[++i];
-      if (!pair || !pair.includes('=')) throw new Error(`${a} needs key=value`);
-      const eq = pair.indexOf('=');
-      context[pair.slice(0, eq)] = pair.slice(eq + 1);
-      cdkContextArgs.push('-c', pair);
-    } else if (a.startsWith('--')) {
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       if (eq > 0) flags[a.slice(2, eq)] = a.slice(eq + 1);
-      else if (i + 1 < argv.length && !argv[i + 1].startsWith('-')) flags[a.slice(2)] = argv[++i];
+      else if (i + 1 < rest.length && !rest[i + 1].startsWith('-')) flags[a.slice(2)] = rest[++i];
       else flags[a.slice(2)] = true;
     } else {
       positional.push(a);
@@ -49,10 +65,23 @@ export function parseArgs(argv: string[]): ParsedArgs {
   return { context, cdkContextArgs, flags, positional };
 }
 
-/** cdk.json's context with the command line's on top, validated like the app does. */
+function readContextFile(file: string, key?: string): Record<string, unknown> {
+  if (!fs.existsSync(file)) return {};
+  const json = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  return ((key ? json[key] : json) ?? {}) as Record<string, unknown>;
+}
+
+/**
+ * The workshop configuration exactly as `cdk synth` would build it: cdk.context.json under
+ * cdk.json's context under the command line's (`-c key=value`, strings converted as on the command
+ * line), through the app's own loadConfig (same defaults, same validation).
+ */
 export function operatorConfig(context: Record<string, unknown> = {}, cdkJson = path.join(ROOT, 'cdk.json')): WorkshopConfig {
-  const base = fs.existsSync(cdkJson) ? (JSON.parse(fs.readFileSync(cdkJson, 'utf8')).context ?? {}) : {};
-  const merged: Record<string, unknown> = { ...base, ...context };
+  const merged: Record<string, unknown> = {
+    ...readContextFile(path.join(path.dirname(cdkJson), 'cdk.context.json')),
+    ...readContextFile(cdkJson, 'context'),
+    ...context,
+  };
   return loadConfig((k) => merged[k]);
 }
 

@@ -6,15 +6,19 @@
  *   const { items } = await leftovers({ env: emulator.env });
  */
 import type { WorkshopConfig } from '../../lib/config/workshop-config';
+import { operatorConfig } from '../operator/context';
 import { callerTarget, clients, ConnectionOptions, destroyClients } from './clients';
 import { compare, isOk } from './compare';
-import { ConfigOptions, loadVerifyConfig } from './config';
 import { expectedRows } from './expected';
 import { findLeftovers, LeftoverReport } from './leftovers';
 import { observe } from './observe';
 import { VerifyResult } from './types';
 
-export interface VerifyOptions extends ConfigOptions, ConnectionOptions {
+export interface VerifyOptions extends ConnectionOptions {
+  /** Like `cdk -c key=value` (strings are converted as on the command line), over cdk.json's context. */
+  readonly context?: Record<string, unknown>;
+  /** Default: <repo>/cdk.json (cdk.context.json is read from the same folder). */
+  readonly cdkJsonPath?: string;
   /** Use this config instead of reading cdk.json + context. */
   readonly config?: WorkshopConfig;
   /** NOT RECORDED fails too. */
@@ -22,7 +26,7 @@ export interface VerifyOptions extends ConfigOptions, ConnectionOptions {
 }
 
 export async function verifyEnvironment(opts: VerifyOptions = {}): Promise<VerifyResult> {
-  const config = opts.config ?? loadVerifyConfig(opts);
+  const config = opts.config ?? operatorConfig(opts.context, opts.cdkJsonPath);
   const c = clients(config.region, opts);
   try {
     const target = await callerTarget(c);
@@ -36,7 +40,7 @@ export async function verifyEnvironment(opts: VerifyOptions = {}): Promise<Verif
 }
 
 export async function leftovers(opts: VerifyOptions = {}): Promise<LeftoverReport> {
-  const config = opts.config ?? loadVerifyConfig(opts);
+  const config = opts.config ?? operatorConfig(opts.context, opts.cdkJsonPath);
   const c = clients(config.region, opts);
   try {
     return await findLeftovers(c, config);
@@ -48,6 +52,6 @@ export async function leftovers(opts: VerifyOptions = {}): Promise<LeftoverRepor
 export { compare, compareRow, EMULATOR_GAPS, isOk, summarize } from './compare';
 export { expectedRows, DEFAULT_FLOW_LOG_FORMAT } from './expected';
 export { formatSummary, formatTable } from './format';
-export { loadVerifyConfig, parseContextArgs } from './config';
+export { operatorConfig, parseContextArgs } from '../operator/context';
 export type { Leftover, LeftoverReport } from './leftovers';
 export type { ExpectedRow, Found, Observation, ResultRow, Status, VerifyResult } from './types';

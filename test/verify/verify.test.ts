@@ -1,6 +1,6 @@
 import { WORKSHOP_DEFAULTS } from '../../lib/config/workshop-config';
 import { compare, compareRow, EMULATOR_GAPS, isOk, NO_NAME_TAG, summarize } from '../../scripts/verify/compare';
-import { loadVerifyConfig, parseContextArgs } from '../../scripts/verify/config';
+import { operatorConfig, parseContextArgs } from '../../scripts/operator/context';
 import { DEFAULT_FLOW_LOG_FORMAT, expectedRows, UNSET } from '../../scripts/verify/expected';
 import { formatSummary, formatTable } from '../../scripts/verify/format';
 import { EXISTS, ExpectedRow, Found, Observation, rowKey } from '../../scripts/verify/types';
@@ -15,7 +15,7 @@ function perfect(rows: ExpectedRow[]): Observation {
 }
 
 describe('expected rows from the default config (cdk.json)', () => {
-  const config = loadVerifyConfig();
+  const config = operatorConfig();
   const rows = expectedRows(config, target);
 
   test('cdk.json gives the workshop defaults', () => {
@@ -80,21 +80,19 @@ describe('expected rows from the default config (cdk.json)', () => {
 
 describe('expected rows follow --context overrides', () => {
   test('natGateways=1: one NAT gateway serves every private route table', () => {
-    const rows = expectedRows(loadVerifyConfig({ context: { natGateways: '1' } }), target);
+    const rows = expectedRows(operatorConfig({ natGateways: '1' }), target);
     expect(rows.filter((r) => r.kind === 'natGateway' && r.attribute === EXISTS)).toHaveLength(1);
     for (const az of ['a', 'b', 'c']) expect(expectedOf(rows, `Route table Private-Route-Table-${az}`, 'route 0.0.0.0/0')).toBe('NGW-Public-subnet-10-0-1');
   });
 
   test('another CIDR and participant rename what they derive', () => {
     const rows = expectedRows(
-      loadVerifyConfig({
-        context: {
-          vpcCidr: '10.1.0.0/16',
-          publicSubnetCidrs: '10.1.1.0/24,10.1.2.0/24,10.1.3.0/24',
-          privateSubnetCidrs: '10.1.4.0/24,10.1.5.0/24,10.1.6.0/24',
-          participantName: 'alice',
-          logRetentionDays: '14',
-        },
+      operatorConfig({
+        vpcCidr: '10.1.0.0/16',
+        publicSubnetCidrs: '10.1.1.0/24,10.1.2.0/24,10.1.3.0/24',
+        privateSubnetCidrs: '10.1.4.0/24,10.1.5.0/24,10.1.6.0/24',
+        participantName: 'alice',
+        logRetentionDays: '14',
       }),
       target,
     );
@@ -114,7 +112,7 @@ describe('expected rows follow --context overrides', () => {
 });
 
 describe('compare', () => {
-  const rows = expectedRows(loadVerifyConfig(), target);
+  const rows = expectedRows(operatorConfig(), target);
   const row = (resource: string, attribute: string) => rows.find((r) => r.resource === resource && r.attribute === attribute)!;
 
   test('everything as expected: all OK', () => {
