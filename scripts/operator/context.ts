@@ -108,8 +108,15 @@ export function sdkConfig(region: string, opts: { s3?: boolean; env?: Env } = {}
   return config;
 }
 
+/** Error name (or Code) of an SDK error. */
 export function errorName(e: unknown): string {
-  return (e as { name?: string })?.name ?? 'Error';
+  const err = e as { name?: string; Code?: string };
+  return err?.name ?? err?.Code ?? 'Error';
+}
+
+/** An operation the endpoint does not implement (moto: "The X action has not been implemented"). */
+export function isNotImplemented(e: unknown): boolean {
+  return errorName(e) === 'NotImplemented' || /not (been )?implemented/i.test(errorMessage(e));
 }
 
 export function errorMessage(e: unknown): string {

@@ -51,15 +51,3 @@ export async function callerTarget(c: Clients): Promise<{ account: string; parti
 export function destroyClients(c: Clients): void {
   for (const client of [c.ec2, c.cfn, c.logs, c.iam, c.s3, c.secrets, c.sts]) client.destroy();
 }
-
-/** Error name/code of an SDK error. */
-export function errorName(e: unknown): string {
-  const err = e as { name?: string; Code?: string; $metadata?: { httpStatusCode?: number } };
-  return err?.name ?? err?.Code ?? 'Error';
-}
-
-/** An operation the endpoint does not implement (moto: "The X action has not been implemented"). */
-export function isNotImplemented(e: unknown): boolean {
-  const msg = String((e as Error)?.message ?? '');
-  return errorName(e) === 'NotImplemented' || /not (been )?implemented/i.test(msg);
-}

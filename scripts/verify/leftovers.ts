@@ -31,7 +31,8 @@ import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { DescribeSecretCommand } from '@aws-sdk/client-secrets-manager';
 import { workshopNames, WorkshopConfig } from '../../lib/config/workshop-config';
 import { PARTICIPANT_TAG_KEY, WORKSHOP_TAG_KEY, WORKSHOP_TAG_VALUE } from '../../lib/workshop-app';
-import { callerTarget, Clients, errorName, isNotImplemented } from './clients';
+import { errorName, isNotImplemented } from '../operator/context';
+import { callerTarget, Clients } from './clients';
 import { flowLogBucketName } from './expected';
 
 export interface Leftover {

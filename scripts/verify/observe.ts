@@ -32,7 +32,8 @@ import { GetGroupCommand, GetInstanceProfileCommand, GetRoleCommand, GetUserComm
 import { GetBucketEncryptionCommand, GetPublicAccessBlockCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
 import type { WorkshopConfig } from '../../lib/config/workshop-config';
 import { PARTICIPANT_TAG_KEY, WORKSHOP_TAG_KEY, WORKSHOP_TAG_VALUE } from '../../lib/workshop-app';
-import { Clients, errorName, isNotImplemented } from './clients';
+import { errorName, isNotImplemented } from '../operator/context';
+import { Clients } from './clients';
 import { NO_NAME_TAG, NOT_FOUND } from './compare';
 import {
   ALL_PUBLIC_ACCESS_BLOCKED,
