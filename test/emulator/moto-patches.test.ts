@@ -8,9 +8,11 @@ import {
   CreateChangeSetCommand,
   CreateStackCommand,
   DeleteStackCommand,
+  DescribeChangeSetCommand,
   DescribeStackEventsCommand,
   DescribeStacksCommand,
   ExecuteChangeSetCommand,
+  ListChangeSetsCommand,
   ListExportsCommand,
   ListStackResourcesCommand,
   Stack,
@@ -29,6 +31,8 @@ import {
 } from '@aws-sdk/client-ec2';
 import { DeleteObjectCommand, HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { GetGroupCommand, GetUserCommand, IAMClient, ListAttachedGroupPoliciesCommand, ListPoliciesCommand } from '@aws-sdk/client-iam';
+import { DescribeSecretCommand, GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { Emulator, startEmulator } from '../../scripts/emulator/emulator';
 
 jest.setTimeout(60_000);
@@ -38,6 +42,8 @@ let cfn: CloudFormationClient;
 let ec2: EC2Client;
 let s3: S3Client;
 let ssm: SSMClient;
+let iam: IAMClient;
+let secrets: SecretsManagerClient;
 
 beforeAll(async () => {
   emu = await startEmulator();
@@ -50,10 +56,12 @@ beforeAll(async () => {
   ec2 = new EC2Client(config);
   s3 = new S3Client({ ...config, forcePathStyle: true });
   ssm = new SSMClient(config);
+  iam = new IAMClient(config);
+  secrets = new SecretsManagerClient(config);
 });
 
 afterAll(async () => {
-  for (const c of [cfn, ec2, s3, ssm]) c?.destroy();
+  for (const c of [cfn, ec2, s3, ssm, iam, secrets]) c?.destroy();
   await emu?.stop();
 });
 
@@ -300,6 +308,105 @@ describe('change sets (how cdk deploy deploys)', () => {
     const exports = (await cfn.send(new ListExportsCommand({}))).Exports ?? [];
     expect(exports).toEqual(expect.arrayContaining([expect.objectContaining({ Name: 'cs-param-name', Value: '/test/cs' })]));
     expect(await destroy('cs')).toBeUndefined();
+  });
+
+  // cdk deploy names every stack's change set 'cdk-deploy-change-set'; --concurrency runs several at once.
+  test('change set names are per stack: Describe/Execute/List act on the change set of StackName', async () => {
+    const CS = 'cdk-deploy-change-set';
+    const paramStack = (name: string) => ({
+      Resources: { Param: { Type: 'AWS::SSM::Parameter', Properties: { Name: `/test/${name}`, Type: 'String', Value: name } } },
+      Outputs: { Name: { Value: { Ref: 'Param' } } },
+    });
+    for (const name of ['scope-a', 'scope-b']) {
+      await cfn.send(new CreateChangeSetCommand({ StackName: name, ChangeSetName: CS, ChangeSetType: 'CREATE', TemplateBody: JSON.stringify(paramStack(name)) }));
+    }
+    const described = await cfn.send(new DescribeChangeSetCommand({ StackName: 'scope-a', ChangeSetName: CS }));
+    expect(described.StackName).toBe('scope-a');
+    const listed = (await cfn.send(new ListChangeSetsCommand({ StackName: 'scope-b' }))).Summaries ?? [];
+    expect(listed.map((c) => [c.StackName, c.ChangeSetName])).toEqual([['scope-b', CS]]);
+    await expect(cfn.send(new DescribeChangeSetCommand({ StackName: 'scope-a', ChangeSetName: 'other' }))).rejects.toMatchObject({ name: 'ChangeSetNotFoundException' });
+
+    // a first, then b: each executes its own change set (moto ran b's twice and left a REVIEW_IN_PROGRESS).
+    await cfn.send(new ExecuteChangeSetCommand({ StackName: 'scope-a', ChangeSetName: CS }));
+    await cfn.send(new ExecuteChangeSetCommand({ StackName: 'scope-b', ChangeSetName: CS }));
+    for (const name of ['scope-a', 'scope-b']) {
+      const stack = await settle(name);
+      expect([stack?.StackStatus, stack?.Outputs?.[0]?.OutputValue]).toEqual(['CREATE_COMPLETE', `/test/${name}`]);
+      expect(await destroy(name)).toBeUndefined();
+    }
+  });
+
+  test('Fn::ImportValue in a change set resolves an export of another stack; DescribeStacks answers after the delete', async () => {
+    const exporter = {
+      Resources: {
+        Role: {
+          Type: 'AWS::IAM::Role',
+          Properties: { AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] } },
+        },
+        Profile: { Type: 'AWS::IAM::InstanceProfile', Properties: { InstanceProfileName: 'imp-profile', Roles: [{ Ref: 'Role' }] } },
+      },
+      Outputs: { ProfileName: { Value: { Ref: 'Profile' }, Export: { Name: 'imp-exporter:ProfileName' } } },
+    };
+    const importer = {
+      Resources: { Param: { Type: 'AWS::SSM::Parameter', Properties: { Name: '/test/imported', Type: 'String', Value: { 'Fn::ImportValue': 'imp-exporter:ProfileName' } } } },
+      Outputs: { Imported: { Value: { 'Fn::GetAtt': ['Param', 'Value'] } } },
+    };
+    for (const [name, template] of [['imp-exporter', exporter], ['imp-importer', importer]] as const) {
+      await cfn.send(new CreateChangeSetCommand({ StackName: name, ChangeSetName: 'c', ChangeSetType: 'CREATE', TemplateBody: JSON.stringify(template) }));
+      await cfn.send(new ExecuteChangeSetCommand({ StackName: name, ChangeSetName: 'c' }));
+      expect((await settle(name))?.StackStatus).toBe('CREATE_COMPLETE');
+    }
+    expect((await ssm.send(new GetParameterCommand({ Name: '/test/imported' }))).Parameter?.Value).toBe('imp-profile');
+    expect(await destroy('imp-importer')).toBeUndefined();
+
+    // cfn_stack_delete: the deleted stack (by id) still shows its last Outputs; moto answered HTTP 500 (KeyError).
+    const stackId = (await settle('imp-exporter'))!.StackId!;
+    expect(await destroy('imp-exporter')).toBeUndefined();
+    const gone = (await cfn.send(new DescribeStacksCommand({ StackName: stackId }))).Stacks?.[0];
+    expect(gone?.StackStatus).toBe('DELETE_COMPLETE');
+    expect(gone?.Outputs).toEqual([expect.objectContaining({ OutputKey: 'ProfileName', OutputValue: 'imp-profile', ExportName: 'imp-exporter:ProfileName' })]);
+    const exports = (await cfn.send(new ListExportsCommand({}))).Exports ?? [];
+    expect(exports.map((e) => e.Name)).not.toContain('imp-exporter:ProfileName');
+  });
+});
+
+describe('IAM groups, users, managed policies and secrets through CloudFormation', () => {
+  test('group (with member and policy) and generated secret are created as on AWS and deleted with the stack', async () => {
+    const template = {
+      Resources: {
+        Policy: {
+          Type: 'AWS::IAM::ManagedPolicy',
+          Properties: { ManagedPolicyName: 'iam-test-policy', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: '*' }] } },
+        },
+        Group: { Type: 'AWS::IAM::Group', Properties: { GroupName: 'iam-test-group', ManagedPolicyArns: [{ Ref: 'Policy' }] } },
+        Password: {
+          Type: 'AWS::SecretsManager::Secret',
+          Properties: { Name: 'iam-test-password', GenerateSecretString: { PasswordLength: 20, ExcludeCharacters: '"@/\\ ', RequireEachIncludedType: true } },
+        },
+        User: { Type: 'AWS::IAM::User', Properties: { UserName: 'iam-test-user', Groups: [{ Ref: 'Group' }] } },
+      },
+      Outputs: { GroupRef: { Value: { Ref: 'Group' } }, GroupArn: { Value: { 'Fn::GetAtt': ['Group', 'Arn'] } }, SecretRef: { Value: { Ref: 'Password' } } },
+    };
+    const stack = await deploy('iam', template);
+    expect(stack?.StackStatus).toBe('CREATE_COMPLETE');
+    const outputs = Object.fromEntries((stack?.Outputs ?? []).map((o) => [o.OutputKey, o.OutputValue]));
+    expect(outputs.GroupRef).toBe('iam-test-group');
+    expect(outputs.GroupArn).toBe('arn:aws:iam::123456789012:group/iam-test-group');
+    expect(outputs.SecretRef).toMatch(/^arn:aws:secretsmanager:us-east-1:123456789012:secret:iam-test-password-/);
+    const group = await iam.send(new GetGroupCommand({ GroupName: 'iam-test-group' }));
+    expect(group.Users?.map((u) => u.UserName)).toEqual(['iam-test-user']);
+    const attached = (await iam.send(new ListAttachedGroupPoliciesCommand({ GroupName: 'iam-test-group' }))).AttachedPolicies ?? [];
+    expect(attached.map((a) => a.PolicyName)).toEqual(['iam-test-policy']);
+    const password = (await secrets.send(new GetSecretValueCommand({ SecretId: 'iam-test-password' }))).SecretString ?? '';
+    expect(password).toHaveLength(20);
+    expect(password).not.toMatch(/["@/\\ ]/);
+
+    expect(await destroy('iam')).toBeUndefined();
+    await expect(iam.send(new GetGroupCommand({ GroupName: 'iam-test-group' }))).rejects.toThrow();
+    await expect(iam.send(new GetUserCommand({ UserName: 'iam-test-user' }))).rejects.toThrow();
+    const local = (await iam.send(new ListPoliciesCommand({ Scope: 'Local' }))).Policies ?? [];
+    expect(local.map((p) => p.PolicyName)).not.toContain('iam-test-policy');
+    await expect(secrets.send(new DescribeSecretCommand({ SecretId: 'iam-test-password' }))).rejects.toThrow();
   });
 });
 

@@ -21,12 +21,59 @@ custom resources (Delete event, bounded wait = function Timeout + a few
 seconds, a FAILED answer is final, not retried); wraps `Stack.delete` and
 `CloudFormationBackend.delete_stack` so a failed delete leaves the stack in
 DELETE_FAILED with the reason, with events for the resource.
+
+Outputs: AWS's DescribeStacks answers normally while a stack is
+DELETE_IN_PROGRESS, DELETE_FAILED or (by stack id) DELETE_COMPLETE, with the
+last Outputs and ExportNames. moto recomputes exports (`OutputMap.exports` ->
+`clean_json`) on every DescribeStacks; once an exported resource is deleted
+that raises KeyError: HTTP 500 with an HTML body, which `cdk destroy` retries
+for minutes (or reports as "@aws-sdk XML parse error"). `Stack.delete` now
+freezes the outputs and exports (FrozenOutputMap) before deleting anything.
 """
+import collections.abc
 import functools
 import re
 from typing import Any
 
 from moto.moto_api._internal import mock_random
+
+
+class FrozenOutputMap(collections.abc.Mapping):  # type: ignore[type-arg]
+    """A stack's outputs and exports resolved once, while their resources exist.
+
+    moto's OutputMap resolves exports (and unresolved outputs) on every
+    DescribeStacks; once the resources are deleted that raises KeyError (HTTP 500)."""
+
+    def __init__(self, output_map: Any):
+        self._outputs: dict[str, Any] = {}
+        for key in list(getattr(output_map, "outputs", []) or []):
+            try:
+                value = output_map[key]
+            except Exception:  # an output that does not resolve is not shown
+                continue
+            if value is not None:
+                self._outputs[key] = value
+        try:
+            self._exports = list(output_map.exports)
+        except Exception:
+            self._exports = []
+
+    def __getitem__(self, key: str) -> Any:
+        return self._outputs[key]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._outputs)
+
+    def __len__(self) -> int:
+        return len(self._outputs)
+
+    @property
+    def outputs(self) -> list[str]:
+        return list(self._outputs)
+
+    @property
+    def exports(self) -> list[Any]:
+        return list(self._exports)
 
 
 class CustomResourceDeleteFailed(Exception):
@@ -157,10 +204,8 @@ def apply() -> None:
 
         self._add_stack_event("DELETE_IN_PROGRESS", resource_status_reason="User Initiated")
         self.status = "DELETE_IN_PROGRESS"
-        try:  # resolve outputs while their resources exist (a DELETE_FAILED stack keeps them)
-            list(self.output_map.values())
-        except Exception:
-            pass
+        # AWS: DescribeStacks answers during and after the delete with the last Outputs.
+        self.output_map = FrozenOutputMap(self.output_map)
         try:
             self.resource_map.delete()
         except Exception as exc:
