@@ -5,9 +5,11 @@
  * local emulator, else AWS with your credentials) and compares it with the configuration in
  * cdk.json (+ --context overrides, as given to cdk deploy). Exit 0: no MISMATCH; 1: MISMATCH
  * or a missing resource (with --strict, NOT RECORDED too); 2: verify itself failed.
- * --leftovers lists what still exists of the workshop instead (exit 1 if anything does).
+ * --leftovers lists what still exists of the workshop instead, as `npm run leftovers` does for the
+ * configured participant (exit 1 if anything does, 2 if some lookups could not be made).
  */
-import { formatSummary, formatTable, leftovers, parseContextArgs, verifyEnvironment } from './verify/index';
+import { formatLeftovers, leftoverExitCode, scanLeftovers } from './leftovers/find';
+import { formatSummary, formatTable, operatorConfig, parseContextArgs, verifyEnvironment } from './verify/index';
 
 const USAGE = 'usage: npm run verify -- [--context key=value ...] [--strict] [--json] [--wide] [--leftovers]';
 
@@ -22,14 +24,11 @@ async function main(): Promise<number> {
     return unknown.length > 0 ? 2 : 0;
   }
   if (flags.has('--leftovers')) {
-    const report = await leftovers({ context });
-    if (flags.has('--json')) console.log(JSON.stringify(report, null, 2));
-    else {
-      for (const l of report.items) console.log(`${l.kind}\t${l.id}${l.name ? `\t${l.name}` : ''}\t(${l.via})`);
-      for (const s of report.skipped) console.log(`not checked: ${s}`);
-      console.log(report.items.length === 0 ? 'Nothing of the workshop remains.' : `${report.items.length} workshop resource(s) remain.`);
-    }
-    return report.items.length === 0 ? 0 : 1;
+    // As npm run leftovers does, for the configured participant only.
+    const config = operatorConfig(context);
+    const scan = await scanLeftovers({ config, participant: config.participantName });
+    console.log(flags.has('--json') ? JSON.stringify(scan, null, 2) : formatLeftovers(scan));
+    return leftoverExitCode(scan);
   }
   const result = await verifyEnvironment({ context, strict: flags.has('--strict') });
   if (flags.has('--json')) console.log(JSON.stringify(result, null, 2));

@@ -97,11 +97,11 @@ export type SdkConfig = ClientConfig & { credentials?: { accessKeyId: string; se
  * lib/aws/clients' clientConfig (AWS_ENDPOINT_URL = the emulator, path-style S3, retries,
  * timeouts) plus credentials, which the handlers' clientConfig leaves out to stay small. With an
  * explicit `env` (an emulator's, a test's) its keys are the credentials; otherwise the SDK's
- * default chain (environment, profile, SSO, ...) finds them.
+ * default chain (environment, profile, SSO, ...) finds them. `endpoint` overrides AWS_ENDPOINT_URL.
  */
-export function sdkConfig(region: string, opts: { s3?: boolean; env?: Env } = {}): SdkConfig {
-  const env = opts.env ?? process.env;
-  const config: SdkConfig = clientConfig({ s3: opts.s3, env: { ...env, AWS_REGION: region } });
+export function sdkConfig(region: string, opts: { s3?: boolean; env?: Env; endpoint?: string } = {}): SdkConfig {
+  const env = { ...(opts.env ?? process.env), AWS_REGION: region, ...(opts.endpoint ? { AWS_ENDPOINT_URL: opts.endpoint } : {}) };
+  const config: SdkConfig = clientConfig({ s3: opts.s3, env });
   if (opts.env?.AWS_ACCESS_KEY_ID && opts.env.AWS_SECRET_ACCESS_KEY) {
     config.credentials = { accessKeyId: opts.env.AWS_ACCESS_KEY_ID, secretAccessKey: opts.env.AWS_SECRET_ACCESS_KEY, sessionToken: opts.env.AWS_SESSION_TOKEN };
   }

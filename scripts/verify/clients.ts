@@ -1,5 +1,5 @@
 /**
- * SDK clients for verify and leftovers: the endpoint and credentials the environment says
+ * SDK clients for verify: the endpoint and credentials the environment says
  * (AWS_ENDPOINT_URL for a local emulator, else real AWS through the default credential chain),
  * in the workshop's region. Settings and credentials as every operator command gets them (sdkConfig).
  */
@@ -23,13 +23,11 @@ export interface ConnectionOptions {
 }
 
 export function clients(region: string, opts: ConnectionOptions = {}) {
-  const env: Env | undefined = opts.endpoint ? { ...(opts.env ?? process.env), AWS_ENDPOINT_URL: opts.endpoint } : opts.env;
-  const endpoint = (env ?? process.env).AWS_ENDPOINT_URL || undefined;
-  const base = sdkConfig(region, { env });
-  const s3 = sdkConfig(region, { env, s3: true });
+  const base = sdkConfig(region, { env: opts.env, endpoint: opts.endpoint });
+  const s3 = sdkConfig(region, { env: opts.env, endpoint: opts.endpoint, s3: true });
   return {
-    endpoint,
-    emulator: opts.emulator ?? Boolean(endpoint),
+    endpoint: base.endpoint,
+    emulator: opts.emulator ?? Boolean(base.endpoint),
     config: base,
     ec2: new EC2Client(base),
     cfn: new CloudFormationClient(base),

@@ -1,6 +1,7 @@
 /**
  * verify: reads the deployed workshop back and compares it with the configuration the app is
- * synthesised from. leftovers: what of it still exists (after destroy, nothing should).
+ * synthesised from. leftovers (scripts/leftovers/find.ts, re-exported here): what of it still
+ * exists (after destroy, nothing should).
  *
  *   const { rows, ok } = await verifyEnvironment({ env: emulator.env });
  *   const { items } = await leftovers({ env: emulator.env });
@@ -10,7 +11,6 @@ import { operatorConfig } from '../operator/context';
 import { callerTarget, clients, ConnectionOptions, destroyClients } from './clients';
 import { compare, isOk } from './compare';
 import { expectedRows } from './expected';
-import { findLeftovers, LeftoverReport } from './leftovers';
 import { observe } from './observe';
 import { VerifyResult } from './types';
 
@@ -39,19 +39,10 @@ export async function verifyEnvironment(opts: VerifyOptions = {}): Promise<Verif
   }
 }
 
-export async function leftovers(opts: VerifyOptions = {}): Promise<LeftoverReport> {
-  const config = opts.config ?? operatorConfig(opts.context, opts.cdkJsonPath);
-  const c = clients(config.region, opts);
-  try {
-    return await findLeftovers(c, config);
-  } finally {
-    destroyClients(c);
-  }
-}
-
 export { compare, compareRow, EMULATOR_GAPS, isOk, summarize } from './compare';
 export { expectedRows, DEFAULT_FLOW_LOG_FORMAT } from './expected';
 export { formatSummary, formatTable } from './format';
 export { operatorConfig, parseContextArgs } from '../operator/context';
-export type { Leftover, LeftoverReport } from './leftovers';
+export { leftovers } from '../leftovers/find';
+export type { Leftover, LeftoverReport } from '../leftovers/find';
 export type { ExpectedRow, Found, Observation, ResultRow, Status, VerifyResult } from './types';
