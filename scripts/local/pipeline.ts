@@ -8,11 +8,12 @@ import { EC2Client, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import { GuardDutyClient, ListDetectorsCommand } from '@aws-sdk/client-guardduty';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { clientConfig } from '../../lib/aws/clients';
 import { Emulator, startEmulator } from '../emulator/emulator';
+import { sdkConfig } from '../operator/context';
 import { formatSummary, formatTable, leftovers, verifyEnvironment, VerifyResult } from '../verify/index';
-import { cdk, CdkRun, PROJECT_ROOT } from './cdk-cli';
+import { cdk, CdkRun } from './cdk-cli';
 
 export interface LocalRunOptions {
   /** 'emulator' (default) or 'aws' (real account from the caller's credentials). */
@@ -46,13 +47,14 @@ export interface LocalRunReport {
   readonly advice?: string;
 }
 
-const ASSEMBLY = 'cdk.out.local';
 
 export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunReport> {
   const log = opts.log ?? ((l: string) => console.log(l));
   const target = opts.target ?? 'emulator';
   const contextArgs = Object.entries(opts.context ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
   const steps: LocalRunReport['steps'] = [];
+  // Its own cloud assembly: runs side by side (a test and a developer) must not share cdk.out.
+  const assembly = fs.mkdtempSync(path.join(os.tmpdir(), 'workshop-cdk-out-'));
   let emulator: Emulator | undefined;
   const report = (extra: Partial<LocalRunReport> & { ok: boolean }): LocalRunReport => ({ steps, stacks: [], ...extra });
 
@@ -84,12 +86,12 @@ export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunRepo
     const boot = await step('bootstrap', ['bootstrap', `aws://${account}/${region}`, ...contextArgs], env, 5 * 60_000);
     if (boot.code !== 0) return report({ ok: false, advice: `cdk bootstrap failed:\n${boot.tail}\nCheck the credentials and that the account may create the CDKToolkit stack.` });
 
-    const synth = await step('synth', ['synth', '-q', '-o', ASSEMBLY, ...contextArgs], env, 5 * 60_000);
+    const synth = await step('synth', ['synth', '-q', '-o', assembly, ...contextArgs], env, 5 * 60_000);
     if (synth.code !== 0) return report({ ok: false, advice: `cdk synth failed:\n${synth.tail}\nFix the configuration or code it names; nothing was deployed.` });
-    const app = ['--app', ASSEMBLY];
+    const app = ['--app', assembly];
 
     const deploy = await step('deploy', ['deploy', '--all', ...app, '--require-approval', 'never', '--concurrency', '3', '--progress', 'events'], env, 60 * 60_000);
-    const stacks = await stackStates(env, region);
+    const stacks = await stackStates(env, region, assembly);
     if (deploy.code !== 0) {
       const advice =
         `cdk deploy failed:\n${deploy.tail}\n` +
@@ -113,7 +115,7 @@ export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunRepo
     }
 
     const destroy = await step('destroy', ['destroy', '--all', ...app, '--force'], env, 30 * 60_000);
-    const afterDestroy = await stackStates(env, region);
+    const afterDestroy = await stackStates(env, region, assembly);
     const left = await leftovers({ env, context: opts.context });
     log(`\n=== Leftovers after destroy: ${left.items.length === 0 ? 'none' : left.items.map((i) => `${i.kind} ${i.id}${i.name ? ` (${i.name})` : ''}`).join(', ')}`);
     for (const s of left.skipped) log(`  not checked: ${s}`);
@@ -137,12 +139,12 @@ export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunRepo
       await emulator.stop();
       log('=== Emulator stopped');
     }
-    fs.rmSync(path.join(PROJECT_ROOT, ASSEMBLY), { recursive: true, force: true });
+    fs.rmSync(assembly, { recursive: true, force: true });
   }
 }
 
 async function callerAccount(env: Record<string, string | undefined>): Promise<string> {
-  const sts = new STSClient(clientConfig({ env }));
+  const sts = new STSClient(sdkConfig(env.AWS_REGION ?? 'us-east-1', { env }));
   try {
     const id = await sts.send(new GetCallerIdentityCommand({}));
     return id.Account ?? '';
@@ -153,21 +155,27 @@ async function callerAccount(env: Record<string, string | undefined>): Promise<s
   }
 }
 
-/** The workshop's stacks as CloudFormation reports them, with outputs and what the endpoint skipped. */
-async function stackStates(env: Record<string, string | undefined>, region: string): Promise<StackState[]> {
-  const cfn = new CloudFormationClient({ ...clientConfig({ env }), region });
+/**
+ * The workshop's stacks as CloudFormation reports them, with their outputs and the resources of
+ * the synthesized template (in `assembly`) that the endpoint reports no physical id for.
+ */
+async function stackStates(env: Record<string, string | undefined>, region: string, assembly: string): Promise<StackState[]> {
+  const cfn = new CloudFormationClient(sdkConfig(region, { env }));
   try {
     const { Stacks = [] } = await cfn.send(new DescribeStacksCommand({}));
     const ours = Stacks.filter((s) => s.StackName?.startsWith('SecurityWorkshop-') || s.Tags?.some((t) => t.Key === 'workshop'));
     const states: StackState[] = [];
     for (const s of ours) {
-      const notCreated = new Set<string>();
+      const created = new Set<string>();
       let token: string | undefined;
       do {
         const page = await cfn.send(new ListStackResourcesCommand({ StackName: s.StackName, NextToken: token }));
-        for (const r of page.StackResourceSummaries ?? []) if (!r.PhysicalResourceId) notCreated.add(r.ResourceType || r.LogicalResourceId || '?');
+        for (const r of page.StackResourceSummaries ?? []) if (r.PhysicalResourceId && r.LogicalResourceId) created.add(r.LogicalResourceId);
         token = page.NextToken;
       } while (token);
+      const templateFile = path.join(assembly, `${s.StackName}.template.json`);
+      const resources: Record<string, { Type: string }> = fs.existsSync(templateFile) ? JSON.parse(fs.readFileSync(templateFile, 'utf8')).Resources : {};
+      const notCreated = new Set(Object.entries(resources).filter(([id]) => !created.has(id)).map(([, r]) => r.Type));
       states.push({
         name: s.StackName ?? '',
         status: s.StackStatus ?? '',
@@ -182,8 +190,8 @@ async function stackStates(env: Record<string, string | undefined>, region: stri
 }
 
 async function customResourceEffects(env: Record<string, string | undefined>, region: string) {
-  const gd = new GuardDutyClient({ ...clientConfig({ env }), region });
-  const ec2 = new EC2Client({ ...clientConfig({ env }), region });
+  const gd = new GuardDutyClient(sdkConfig(region, { env }));
+  const ec2 = new EC2Client(sdkConfig(region, { env }));
   try {
     const { DetectorIds = [] } = await gd.send(new ListDetectorsCommand({}));
     const { Vpcs = [] } = await ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] }));
