@@ -2,10 +2,9 @@
  * Cost estimate from the synthesized templates (so it follows the code, not a hand list) and
  * the price table kept beside this file.
  */
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CDK_BIN, ROOT } from '../operator/context';
+import { ROOT, runCdkOffline } from '../operator/context';
 
 export type Prices = typeof import('./prices-us-east-1.json');
 
@@ -40,22 +39,9 @@ export function readAssembly(dir: string): Templates {
 }
 
 /** `cdk synth -q -o <outdir> [-c ...]` with the project's CLI; rejects with the CLI's output on failure. */
-export function synthAssembly(outdir: string, contextArgs: string[] = [], cwd = ROOT): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(CDK_BIN, ['synth', '-q', '-o', outdir, ...contextArgs], {
-      cwd,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // Synth needs no AWS access; no instance-metadata probing on a machine without credentials.
-      env: { ...process.env, AWS_EC2_METADATA_DISABLED: 'true', CDK_DISABLE_VERSION_CHECK: '1' },
-    });
-    let output = '';
-    child.stdout.on('data', (b) => (output += b));
-    child.stderr.on('data', (b) => (output += b));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`cdk synth -o ${outdir} ${contextArgs.join(' ')} failed (${code}):\n${output}`)),
-    );
-  });
+export async function synthAssembly(outdir: string, contextArgs: string[] = [], cwd = ROOT): Promise<void> {
+  const { code, output } = await runCdkOffline(['synth', '-q', '-o', outdir, ...contextArgs], cwd);
+  if (code !== 0) throw new Error(`cdk synth -o ${outdir} ${contextArgs.join(' ')} failed (${code}):\n${output}`);
 }
 
 // --- Counting ------------------------------------------------------------------------------

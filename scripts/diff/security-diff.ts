@@ -7,10 +7,9 @@
  * broadens) and a structural one here that names the stack and resource of each added IAM
  * statement, managed policy, trust, permission or SG rule, which is what acknowledgements match.
  */
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CDK_BIN } from '../operator/context';
+import { runCdkOffline } from '../operator/context';
 import { CfnResource, CfnTemplate, readAssembly, Templates } from '../cost/estimate';
 
 export interface Broadening {
@@ -134,27 +133,10 @@ export interface CliDiff {
 }
 
 /** `cdk diff --app <assembly> --template <baseline> --fail-on broadening -e <stack>`; offline. */
-export function cliDiff(assemblyDir: string, stack: string, baselineTemplate: string, cwd: string): Promise<CliDiff> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      CDK_BIN,
-      ['diff', '--app', assemblyDir, '--template', baselineTemplate, '--fail-on', 'broadening', '--exclusively', stack],
-      {
-        cwd,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, AWS_EC2_METADATA_DISABLED: 'true', CDK_DISABLE_VERSION_CHECK: '1' },
-      },
-    );
-    let output = '';
-    child.stdout.on('data', (b) => (output += b));
-    child.stderr.on('data', (b) => (output += b));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const completed = /Number of stacks with differences/.test(output);
-      if (!completed) return reject(new Error(`cdk diff ${stack} did not complete (exit ${code}):\n${output}`));
-      resolve({ stack, code: code ?? 1, broadening: code === 1, output });
-    });
-  });
+export async function cliDiff(assemblyDir: string, stack: string, baselineTemplate: string, cwd: string): Promise<CliDiff> {
+  const { code, output } = await runCdkOffline(['diff', '--app', assemblyDir, '--template', baselineTemplate, '--fail-on', 'broadening', '--exclusively', stack], cwd);
+  if (!/Number of stacks with differences/.test(output)) throw new Error(`cdk diff ${stack} did not complete (exit ${code}):\n${output}`);
+  return { stack, code: code ?? 1, broadening: code === 1, output };
 }
 
 export interface DiffResult {

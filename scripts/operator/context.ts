@@ -4,6 +4,7 @@
  * `-c key=value`), the CDK CLI binary, and SDK client settings for the configured region
  * (AWS_ENDPOINT_URL = emulator).
  */
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { App } from 'aws-cdk-lib';
@@ -14,6 +15,26 @@ import { buildWorkshopApp } from '../../lib/workshop-app';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const CDK_BIN = path.join(ROOT, 'node_modules', '.bin', 'cdk');
+
+/**
+ * The project's CDK CLI for a command that needs no AWS access (synth, diff --template): no
+ * instance-metadata probing on a machine without credentials, no version check. Resolves with
+ * the exit code and stdout+stderr; rejects only when the CLI cannot be started.
+ */
+export function runCdkOffline(args: string[], cwd = ROOT): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(CDK_BIN, args, {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, AWS_EC2_METADATA_DISABLED: 'true', CDK_DISABLE_VERSION_CHECK: '1' },
+    });
+    let output = '';
+    child.stdout.on('data', (b) => (output += b));
+    child.stderr.on('data', (b) => (output += b));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
 
 /**
  * `-c key=value` / `--context key=value` / `--context=key=value` pairs, as the CDK CLI reads them
