@@ -23,8 +23,17 @@ export interface LocalRunOptions {
   /** Settings as given to cdk with -c key=value. */
   readonly context?: Record<string, string>;
   readonly log?: (line: string) => void;
-  /** With keep on the emulator: resolves when the user wants it taken down (e.g. Ctrl-C). */
-  readonly keepUntil?: () => Promise<void>;
+  /**
+   * With keep on the emulator: resolves when the environment may be taken down (Ctrl-C in
+   * `npm run local -- --keep`; the e2e suite runs the operator commands against it meanwhile).
+   * Gets the environment that reaches the deployed endpoint.
+   */
+  readonly keepUntil?: (env: Record<string, string | undefined>) => Promise<void>;
+}
+
+export interface Effects {
+  readonly guardDutyDetectors: string[];
+  readonly defaultVpcName?: string;
 }
 
 export interface StackState {
@@ -40,8 +49,10 @@ export interface LocalRunReport {
   readonly steps: { step: string; seconds: number; ok: boolean }[];
   readonly stacks: StackState[];
   readonly verify?: VerifyResult;
-  /** What the custom resources did, read back through the SDK. */
-  readonly effects?: { guardDutyDetectors: string[]; defaultVpcName?: string };
+  /** What the custom resources did, read back through the SDK after deploy... */
+  readonly effects?: Effects;
+  /** ...and after destroy (their Delete events undo only what they did). */
+  readonly effectsAfterDestroy?: Effects;
   readonly leftovers?: { items: { kind: string; id: string; name?: string }[]; skipped: string[] };
   /** What to do next, when something failed. */
   readonly advice?: string;
@@ -111,11 +122,12 @@ export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunRepo
     if (opts.keep || target === 'aws') {
       printKeep(log, target, emulator, contextArgs);
       if (target === 'aws' || !opts.keepUntil) return report({ ok: verify.ok, stacks, verify, effects });
-      await opts.keepUntil();
+      await opts.keepUntil(env);
     }
 
     const destroy = await step('destroy', ['destroy', '--all', ...app, '--force'], env, 30 * 60_000);
     const afterDestroy = await stackStates(env, region, assembly);
+    const effectsAfterDestroy = await customResourceEffects(env, region);
     const left = await leftovers({ env, context: opts.context });
     log(`\n=== Leftovers after destroy: ${left.items.length === 0 ? 'none' : left.items.map((i) => `${i.kind} ${i.id}${i.name ? ` (${i.name})` : ''}`).join(', ')}`);
     for (const s of left.skipped) log(`  not checked: ${s}`);
@@ -125,11 +137,15 @@ export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunRepo
       stacks,
       verify,
       effects,
+      effectsAfterDestroy,
       leftovers: left,
       advice: ok
         ? undefined
         : destroy.code !== 0
-          ? `cdk destroy failed:\n${destroy.tail}\nRun \`npm run destroy\`: it explains which resource blocked the stack and what to do.`
+          ? `cdk destroy failed:\n${destroy.tail}\n` +
+            (emulator
+              ? 'The emulator (and all in it) stopped with this run. The lines above name the stack and resource that failed to delete: that is a bug of the app or of an emulator patch (scripts/emulator/); please report it with this output.'
+              : 'Run `npm run destroy`: it explains which resource blocked the stack and what to do.')
           : !verify.ok
             ? 'The environment did not match the workshop table: see the MISMATCH rows above.'
             : 'Something the app created is still there: see the leftovers above; `npm run leftovers` lists them again.',
@@ -189,7 +205,7 @@ async function stackStates(env: Record<string, string | undefined>, region: stri
   }
 }
 
-async function customResourceEffects(env: Record<string, string | undefined>, region: string) {
+async function customResourceEffects(env: Record<string, string | undefined>, region: string): Promise<Effects> {
   const gd = new GuardDutyClient(sdkConfig(region, { env }));
   const ec2 = new EC2Client(sdkConfig(region, { env }));
   try {
@@ -203,7 +219,7 @@ async function customResourceEffects(env: Record<string, string | undefined>, re
   }
 }
 
-function printSummary(log: (l: string) => void, stacks: StackState[], effects: { guardDutyDetectors: string[]; defaultVpcName?: string }) {
+function printSummary(log: (l: string) => void, stacks: StackState[], effects: Effects) {
   log('\n=== What was created');
   for (const s of stacks) {
     log(`${s.name}: ${s.status}`);
