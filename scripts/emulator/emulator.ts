@@ -42,7 +42,8 @@ export async function startEmulator(opts: { timeoutMs?: number; log?: (line: str
   const endpoint = `http://localhost:${port}`;
   const child: ChildProcess = spawn(pythonForTools(), [path.join(__dirname, 'moto_launcher.py'), '--port', String(port)], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, MOTO_PORT: String(port) },
+    // MOTO_IAM_LOAD_MANAGED_POLICIES: AWS managed policies exist, as in every AWS account (the launcher sets it too).
+    env: { ...process.env, MOTO_PORT: String(port), MOTO_IAM_LOAD_MANAGED_POLICIES: 'true' },
   });
   let output = '';
   const collect = (b: Buffer) => {

@@ -27,6 +27,9 @@ def main() -> None:
     args = parser.parse_args()
     # moto builds custom-resource ResponseURLs from these.
     os.environ.setdefault("MOTO_PORT", str(args.port))
+    # AWS managed policies (ReadOnlyAccess, AmazonSSMManagedInstanceCore ...) exist in every
+    # account; moto loads them only with this setting (once per account, on first IAM use).
+    os.environ.setdefault("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
     apply_patches()
     from moto.server import main as moto_main
 

@@ -25,13 +25,32 @@ import {
   DescribeNatGatewaysCommand,
   DescribeRouteTablesCommand,
   DescribeSubnetsCommand,
+  DescribeVpcAttributeCommand,
   DescribeVpcsCommand,
   EC2Client,
   Instance,
 } from '@aws-sdk/client-ec2';
-import { DeleteObjectCommand, HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetBucketEncryptionCommand,
+  GetBucketOwnershipControlsCommand,
+  GetBucketVersioningCommand,
+  GetPublicAccessBlockCommand,
+  HeadBucketCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
-import { GetGroupCommand, GetUserCommand, IAMClient, ListAttachedGroupPoliciesCommand, ListPoliciesCommand } from '@aws-sdk/client-iam';
+import {
+  GetGroupCommand,
+  GetLoginProfileCommand,
+  GetUserCommand,
+  IAMClient,
+  ListAttachedGroupPoliciesCommand,
+  ListAttachedRolePoliciesCommand,
+  ListPoliciesCommand,
+  ListUserTagsCommand,
+} from '@aws-sdk/client-iam';
 import { DescribeSecretCommand, GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { Emulator, startEmulator } from '../../scripts/emulator/emulator';
 
@@ -107,27 +126,40 @@ const UBUNTU = '/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/
 const WINDOWS = '/aws/service/ami-windows-latest/Windows_Server-2025-English-Full-Base';
 const AL2023 = '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64';
 
+const nameTag = (value: unknown) => [{ Key: 'Name', Value: value }, { Key: 'team', Value: 'blue' }];
+
 const NETWORK_TEMPLATE = {
   Parameters: { UbuntuAmi: ssmAmi(UBUNTU), WindowsAmi: ssmAmi(WINDOWS) },
   Resources: {
-    Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.20.0.0/16' } },
-    Igw: { Type: 'AWS::EC2::InternetGateway' },
+    Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.20.0.0/16', EnableDnsHostnames: true, EnableDnsSupport: true } },
+    Igw: { Type: 'AWS::EC2::InternetGateway', Properties: { Tags: nameTag('igw') } },
     IgwAttachment: { Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: { Ref: 'Vpc' }, InternetGatewayId: { Ref: 'Igw' } } },
     Public: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.20.0.0/24', MapPublicIpOnLaunch: true } },
     Private: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.20.1.0/24' } },
-    PublicRt: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Vpc' } } },
+    PublicRt: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Vpc' }, Tags: nameTag({ 'Fn::Sub': 'public-${AWS::Region}' }) } },
     PublicAssoc: { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { SubnetId: { Ref: 'Public' }, RouteTableId: { Ref: 'PublicRt' } } },
     PublicDefault: {
       Type: 'AWS::EC2::Route',
       DependsOn: 'IgwAttachment',
       Properties: { RouteTableId: { Ref: 'PublicRt' }, DestinationCidrBlock: '0.0.0.0/0', GatewayId: { Ref: 'Igw' } },
     },
-    NatEip: { Type: 'AWS::EC2::EIP', Properties: { Domain: 'vpc' } },
-    Nat: { Type: 'AWS::EC2::NatGateway', Properties: { SubnetId: { Ref: 'Public' }, AllocationId: { 'Fn::GetAtt': ['NatEip', 'AllocationId'] } } },
+    NatEip: { Type: 'AWS::EC2::EIP', Properties: { Domain: 'vpc', Tags: nameTag('nat-eip') } },
+    Nat: {
+      Type: 'AWS::EC2::NatGateway',
+      Properties: { SubnetId: { Ref: 'Public' }, AllocationId: { 'Fn::GetAtt': ['NatEip', 'AllocationId'] }, Tags: nameTag('nat') },
+    },
     PrivateRt: { Type: 'AWS::EC2::RouteTable', Properties: { VpcId: { Ref: 'Vpc' } } },
     PrivateAssoc: { Type: 'AWS::EC2::SubnetRouteTableAssociation', Properties: { SubnetId: { Ref: 'Private' }, RouteTableId: { Ref: 'PrivateRt' } } },
     PrivateDefault: { Type: 'AWS::EC2::Route', Properties: { RouteTableId: { Ref: 'PrivateRt' }, DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: { Ref: 'Nat' } } },
-    LogBucket: { Type: 'AWS::S3::Bucket' },
+    LogBucket: {
+      Type: 'AWS::S3::Bucket',
+      Properties: {
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+        OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+        VersioningConfiguration: { Status: 'Enabled' },
+        BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      },
+    },
     FlowLog: {
       Type: 'AWS::EC2::FlowLog',
       Properties: {
@@ -136,6 +168,8 @@ const NETWORK_TEMPLATE = {
         TrafficType: 'ALL',
         LogDestinationType: 's3',
         LogDestination: { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['LogBucket', 'Arn'] }, '/vpc/']] },
+        MaxAggregationInterval: 60,
+        DestinationOptions: { FileFormat: 'parquet', HiveCompatiblePartitions: true, PerHourPartition: false },
       },
     },
     Sg: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'web', VpcId: { Ref: 'Vpc' } } },
@@ -146,6 +180,7 @@ const NETWORK_TEMPLATE = {
           Version: '2012-10-17',
           Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
         },
+        ManagedPolicyArns: [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::aws:policy/AmazonSSMManagedInstanceCore' }],
       },
     },
     Profile: { Type: 'AWS::IAM::InstanceProfile', Properties: { Roles: [{ Ref: 'Role' }] } },
@@ -180,11 +215,44 @@ describe('EC2 through CloudFormation', () => {
     // ec2_flow_logs_s3_folder: the folder in the destination ARN is accepted and kept.
     const flowLogs = (await ec2.send(new DescribeFlowLogsCommand({ FlowLogIds: [ids.FlowLog] }))).FlowLogs ?? [];
     expect(flowLogs.map((f) => f.LogDestination)).toEqual([`arn:aws:s3:::${ids.LogBucket}/vpc/`]);
+    // ec2_flow_logs_destination_options: DestinationOptions kept and returned; MaxAggregationInterval as given.
+    expect(flowLogs[0].DestinationOptions).toEqual({ FileFormat: 'parquet', HiveCompatiblePartitions: true, PerHourPartition: false });
+    expect(flowLogs[0].MaxAggregationInterval).toBe(60);
+
+    // cfn_ec2_resource_tags: the resources' own Tags (Name) next to the stack tags; EIP tags on the allocation.
+    const tagsOf = (tags: { Key?: string; Value?: string }[] | undefined) => Object.fromEntries((tags ?? []).map((t) => [t.Key, t.Value]));
+    const own = (name: string, logicalId: string) => ({ Name: name, team: 'blue', 'aws:cloudformation:stack-name': 'net', 'aws:cloudformation:logical-id': logicalId });
+    const [igw] = (await ec2.send(new DescribeInternetGatewaysCommand({ InternetGatewayIds: [ids.Igw] }))).InternetGateways ?? [];
+    expect(tagsOf(igw.Tags)).toMatchObject(own('igw', 'Igw'));
+    const [nat] = (await ec2.send(new DescribeNatGatewaysCommand({ NatGatewayIds: [ids.Nat] }))).NatGateways ?? [];
+    expect(tagsOf(nat.Tags)).toMatchObject(own('nat', 'Nat'));
+    const [eip] = (await ec2.send(new DescribeAddressesCommand({ PublicIps: [ids.NatEip] }))).Addresses ?? [];
+    expect(tagsOf(eip.Tags)).toMatchObject(own('nat-eip', 'NatEip'));
+
+    // cfn_ec2_vpc_dns_attributes: EnableDnsHostnames / EnableDnsSupport as in the template.
+    const hostnames = await ec2.send(new DescribeVpcAttributeCommand({ VpcId: ids.Vpc, Attribute: 'enableDnsHostnames' }));
+    const support = await ec2.send(new DescribeVpcAttributeCommand({ VpcId: ids.Vpc, Attribute: 'enableDnsSupport' }));
+    expect([hostnames.EnableDnsHostnames?.Value, support.EnableDnsSupport?.Value]).toEqual([true, true]);
+
+    // cfn_s3_bucket_configuration: public access block, ownership controls, versioning (encryption is moto's own).
+    const pab = await s3.send(new GetPublicAccessBlockCommand({ Bucket: ids.LogBucket }));
+    expect(pab.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true });
+    const ownership = await s3.send(new GetBucketOwnershipControlsCommand({ Bucket: ids.LogBucket }));
+    expect(ownership.OwnershipControls?.Rules).toEqual([{ ObjectOwnership: 'BucketOwnerEnforced' }]);
+    expect((await s3.send(new GetBucketVersioningCommand({ Bucket: ids.LogBucket }))).Status).toBe('Enabled');
+    const encryption = await s3.send(new GetBucketEncryptionCommand({ Bucket: ids.LogBucket }));
+    expect(encryption.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm).toBe('AES256');
+
+    // cfn_iam_role_managed_policy_arns (+ MOTO_IAM_LOAD_MANAGED_POLICIES): the AWS managed policy is attached.
+    const rolePolicies = (await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: ids.Role }))).AttachedPolicies ?? [];
+    expect(rolePolicies.map((p) => p.PolicyArn)).toEqual(['arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore']);
 
     // cfn_ec2_subnet_route_table_association: the route tables list their subnet associations.
     expect(ids.PublicAssoc).toMatch(/^rtbassoc-/);
     const tables = (await ec2.send(new DescribeRouteTablesCommand({ RouteTableIds: [ids.PublicRt, ids.PrivateRt] }))).RouteTables ?? [];
     const assoc = Object.fromEntries(tables.map((t) => [t.RouteTableId, (t.Associations ?? []).map((a) => [a.SubnetId, a.RouteTableAssociationId])]));
+    // cfn_ec2_resource_tags: Tags with an intrinsic function, resolved.
+    expect(tagsOf(tables.find((t) => t.RouteTableId === ids.PublicRt)?.Tags)).toMatchObject(own('public-us-east-1', 'PublicRt'));
     expect(assoc[ids.PublicRt]).toEqual([[ids.Public, ids.PublicAssoc]]);
     expect(assoc[ids.PrivateRt]).toEqual([[ids.Private, ids.PrivateAssoc]]);
 
@@ -378,12 +446,37 @@ describe('IAM groups, users, managed policies and secrets through CloudFormation
           Type: 'AWS::IAM::ManagedPolicy',
           Properties: { ManagedPolicyName: 'iam-test-policy', PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: '*' }] } },
         },
-        Group: { Type: 'AWS::IAM::Group', Properties: { GroupName: 'iam-test-group', ManagedPolicyArns: [{ Ref: 'Policy' }] } },
+        Group: {
+          Type: 'AWS::IAM::Group',
+          Properties: { GroupName: 'iam-test-group', ManagedPolicyArns: [{ Ref: 'Policy' }, 'arn:aws:iam::aws:policy/ReadOnlyAccess'] },
+        },
         Password: {
           Type: 'AWS::SecretsManager::Secret',
           Properties: { Name: 'iam-test-password', GenerateSecretString: { PasswordLength: 20, ExcludeCharacters: '"@/\\ ', RequireEachIncludedType: true } },
         },
-        User: { Type: 'AWS::IAM::User', Properties: { UserName: 'iam-test-user', Groups: [{ Ref: 'Group' }] } },
+        User: {
+          Type: 'AWS::IAM::User',
+          Properties: {
+            UserName: 'iam-test-user',
+            Groups: [{ Ref: 'Group' }],
+            // How CDK writes SecretValue.secretsManager(): a dynamic reference built with Fn::Join.
+            LoginProfile: { Password: { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: 'Password' }, ':SecretString:::}}']] }, PasswordResetRequired: true },
+            Tags: [{ Key: 'team', Value: 'blue' }],
+          },
+        },
+        // cfn_dynamic_reference_secretsmanager: the reference resolves, also with a JSON key, anywhere in a string.
+        Config: {
+          Type: 'AWS::SecretsManager::Secret',
+          Properties: { Name: 'iam-test-config', SecretString: '{"user":"alice","port":"8080"}' },
+        },
+        Resolved: {
+          Type: 'AWS::SSM::Parameter',
+          Properties: {
+            Name: '/test/resolved',
+            Type: 'String',
+            Value: { 'Fn::Sub': 'user={{resolve:secretsmanager:${Config}:SecretString:user}} port={{resolve:secretsmanager:iam-test-config:SecretString:port::}}' },
+          },
+        },
       },
       Outputs: { GroupRef: { Value: { Ref: 'Group' } }, GroupArn: { Value: { 'Fn::GetAtt': ['Group', 'Arn'] } }, SecretRef: { Value: { Ref: 'Password' } } },
     };
@@ -396,10 +489,18 @@ describe('IAM groups, users, managed policies and secrets through CloudFormation
     const group = await iam.send(new GetGroupCommand({ GroupName: 'iam-test-group' }));
     expect(group.Users?.map((u) => u.UserName)).toEqual(['iam-test-user']);
     const attached = (await iam.send(new ListAttachedGroupPoliciesCommand({ GroupName: 'iam-test-group' }))).AttachedPolicies ?? [];
-    expect(attached.map((a) => a.PolicyName)).toEqual(['iam-test-policy']);
+    // MOTO_IAM_LOAD_MANAGED_POLICIES: the AWS managed policy exists and is attached.
+    expect(attached.map((a) => a.PolicyName).sort()).toEqual(['ReadOnlyAccess', 'iam-test-policy']);
     const password = (await secrets.send(new GetSecretValueCommand({ SecretId: 'iam-test-password' }))).SecretString ?? '';
     expect(password).toHaveLength(20);
     expect(password).not.toMatch(/["@/\\ ]/);
+
+    // cfn_iam_user_login_profile: console password (the resolved secret) with reset required; user tags.
+    const profile = await iam.send(new GetLoginProfileCommand({ UserName: 'iam-test-user' }));
+    expect(profile.LoginProfile).toMatchObject({ UserName: 'iam-test-user', PasswordResetRequired: true });
+    expect((await iam.send(new ListUserTagsCommand({ UserName: 'iam-test-user' }))).Tags).toEqual([{ Key: 'team', Value: 'blue' }]);
+    // cfn_dynamic_reference_secretsmanager: no literal reference reaches the resource.
+    expect((await ssm.send(new GetParameterCommand({ Name: '/test/resolved' }))).Parameter?.Value).toBe('user=alice port=8080');
 
     expect(await destroy('iam')).toBeUndefined();
     await expect(iam.send(new GetGroupCommand({ GroupName: 'iam-test-group' }))).rejects.toThrow();

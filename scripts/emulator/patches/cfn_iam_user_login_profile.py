@@ -1,0 +1,41 @@
+"""CloudFormation AWS::IAM::User applies LoginProfile (Password, PasswordResetRequired) and Tags.
+
+AWS: a user with `LoginProfile` gets a console password (GetLoginProfile
+answers with PasswordResetRequired as in the template, default false); the
+user's `Tags` are on the user (ListUserTags, GetUser Tags). The password is
+usually a `{{resolve:secretsmanager:...}}` reference, which CloudFormation
+resolves first (cfn_dynamic_reference_secretsmanager does that here).
+
+moto 5.2.1: `User.create_from_cloudformation_json` passes only the name and
+Path to create_user: no login profile (GetLoginProfile: NoSuchEntity), no tags.
+
+Patch: wraps that classmethod: after the user exists, the backend's
+create_login_profile (then PasswordResetRequired is set, as moto's own
+update_login_profile does) and tag_user, as the CreateLoginProfile / TagUser
+APIs would. Updates stay moto's; the user's delete removes both with the user.
+"""
+import functools
+from typing import Any
+
+
+def apply() -> None:
+    from moto.iam.models import User, iam_backends
+    from moto.utilities.utils import get_partition
+
+    original = User.create_from_cloudformation_json.__func__  # type: ignore[attr-defined]
+
+    @functools.wraps(original)
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):  # type: ignore[no-untyped-def]
+        user = original(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+        props: dict[str, Any] = cloudformation_json.get("Properties", {}) or {}
+        iam = iam_backends[account_id][get_partition(region_name)]
+        profile = props.get("LoginProfile")
+        if isinstance(profile, dict) and profile.get("Password") is not None:
+            iam.create_login_profile(user.name, str(profile["Password"]))
+            user.password_reset_required = str(profile.get("PasswordResetRequired", False)).lower() == "true"
+        tags = [t for t in props.get("Tags") or [] if isinstance(t, dict) and "Key" in t]
+        if tags:
+            iam.tag_user(user.name, [{"Key": str(t["Key"]), "Value": str(t.get("Value", ""))} for t in tags])
+        return user
+
+    User.create_from_cloudformation_json = classmethod(create_from_cloudformation_json)  # type: ignore[method-assign]
