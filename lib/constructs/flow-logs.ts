@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { InlineCustomResource } from './inline-custom-resource';
+import { EmptiedBucket } from './emptied-bucket';
 import { logicalIdOf } from './logical-id';
 
 export interface FlowLogsProps {
@@ -76,19 +76,12 @@ export class FlowLogs extends Construct {
 
     // --- To S3 ---------------------------------------------------------------------------------
     this.bucketName = Fn.join('-', [props.bucketNamePrefix, Aws.ACCOUNT_ID, Aws.REGION]);
-    this.bucket = new s3.Bucket(this, 'Bucket', {
+    const storage = new EmptiedBucket(this, 'Bucket', {
+      purpose: 'the VPC flow logs',
       bucketName: this.bucketName,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      removalPolicy: RemovalPolicy.DESTROY,
+      logRetentionDays: props.logRetentionDays,
     });
-    Validations.of(this.bucket).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason:
-        'A workshop bucket that lives for the session and is emptied and deleted on destroy; server access logs would need a second bucket that outlives it. CloudTrail (part 2) records who reads it.',
-    });
+    this.bucket = storage.bucket;
     // The statements AWS would otherwise add itself on first delivery ("Permissions for flow logs
     // to S3"), written here so that the stack owns the whole policy and a later update keeps them.
     const deliveryPrincipal = new iam.ServicePrincipal('delivery.logs.amazonaws.com');
@@ -115,26 +108,6 @@ export class FlowLogs extends Construct {
       }),
     );
 
-    // Empties the bucket on destroy (CDK's autoDeleteObjects would ship its handler as an asset).
-    const emptier = new InlineCustomResource(this, 'EmptyOnDelete', {
-      handler: 'empty-bucket',
-      properties: { BucketName: this.bucket.bucketName },
-      logRetentionDays: props.logRetentionDays,
-      statements: [
-        new iam.PolicyStatement({
-          actions: ['s3:ListBucket', 's3:ListBucketVersions'],
-          resources: [this.bucket.bucketArn],
-        }),
-        new iam.PolicyStatement({
-          actions: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
-          resources: [this.bucket.arnForObjects('*')],
-        }),
-      ],
-      wildcardReasons: {
-        [`Resource::<${logicalIdOf(this.bucket)}.Arn>/*`]: 'Emptying the bucket on destroy deletes every object in this one bucket.',
-      },
-    });
-
     this.s3FlowLog = new ec2.CfnFlowLog(this, 'ToS3', {
       resourceId: props.vpcId,
       resourceType: 'VPC',
@@ -147,6 +120,6 @@ export class FlowLogs extends Construct {
       tags: [{ key: 'Name', value: `${props.logGroupName}-to-s3` }],
     });
     // Destroy order: this flow log first (no new objects), then the emptier runs, then the bucket goes.
-    this.s3FlowLog.node.addDependency(emptier, this.bucket.policy!);
+    this.s3FlowLog.node.addDependency(storage.emptier, this.bucket.policy!);
   }
 }
