@@ -113,7 +113,8 @@ export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunRepo
     }
 
     log('\n=== Verify: the environment read back against the workshop table');
-    const verify = await verifyEnvironment({ env, context: opts.context });
+    // Strict on the emulator: its patches make it record all verify reads, so NOT RECORDED there is a regression.
+    const verify = await verifyEnvironment({ env, context: opts.context, strict: target === 'emulator' });
     log(formatTable(verify.rows));
     log(`\n${formatSummary(verify)}`);
     const effects = await customResourceEffects(env, region);

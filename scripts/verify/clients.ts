@@ -18,7 +18,7 @@ export interface ConnectionOptions {
   readonly env?: Env;
   /** Override of the endpoint (default: env.AWS_ENDPOINT_URL). */
   readonly endpoint?: string;
-  /** Treat documented emulator gaps as NOT RECORDED; default: true when an endpoint is set. */
+  /** Reading a local emulator (shown in the summary); default: true when an endpoint is set. */
   readonly emulator?: boolean;
 }
 

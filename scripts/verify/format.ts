@@ -16,7 +16,7 @@ export function formatTable(rows: readonly ResultRow[], opts: { wide?: boolean }
 
 export function formatSummary(result: VerifyResult): string {
   const s = summarize(result.rows);
-  const where = result.target.endpoint ? `endpoint ${result.target.endpoint} (emulator gaps applied: ${result.target.emulator})` : 'AWS';
+  const where = result.target.endpoint ? `endpoint ${result.target.endpoint}${result.target.emulator ? ' (local emulator)' : ''}` : 'AWS';
   const lines = [
     `Checked ${result.rows.length} items in account ${result.target.account}, ${result.target.region}, ${where}: ` +
       `${s.ok} OK, ${s.mismatch} MISMATCH, ${s.notRecorded} NOT RECORDED.`,

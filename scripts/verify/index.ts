@@ -32,14 +32,14 @@ export async function verifyEnvironment(opts: VerifyOptions = {}): Promise<Verif
     const target = await callerTarget(c);
     const expected = expectedRows(config, target);
     const observed = await observe(c, config, target);
-    const rows = compare(expected, observed, { emulator: c.emulator });
+    const rows = compare(expected, observed);
     return { rows, ok: isOk(rows, opts.strict), target: { account: target.account, region: config.region, endpoint: c.endpoint, emulator: c.emulator } };
   } finally {
     destroyClients(c);
   }
 }
 
-export { compare, compareRow, EMULATOR_GAPS, isOk, summarize } from './compare';
+export { compare, compareRow, isOk, summarize } from './compare';
 export { expectedRows, DEFAULT_FLOW_LOG_FORMAT } from './expected';
 export { formatSummary, formatTable } from './format';
 export { operatorConfig, parseContextArgs } from '../operator/context';

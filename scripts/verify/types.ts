@@ -2,7 +2,7 @@
 
 export type Status = 'OK' | 'MISMATCH' | 'NOT RECORDED';
 
-/** What kind of resource a row is about (emulator gaps are keyed on it). */
+/** What kind of resource a row is about. */
 export type ResourceKind =
   | 'stack'
   | 'vpc'
