@@ -1,44 +1,11 @@
-import * as path from 'node:path';
-import { buildSync } from 'esbuild';
 import { CustomResource, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { bundleHandler } from './bundle-handler';
 
-/** CloudFormation's limit for Code.ZipFile (inline Lambda source) is 4096 characters. */
-export const INLINE_CODE_LIMIT = 4096;
-
-const HANDLER_DIR = path.join(__dirname, '..', 'handlers');
-const bundles = new Map<string, string>();
-
-/**
- * Bundles lib/handlers/<name>.ts into one minified CommonJS file for inline code.
- * The Node.js Lambda runtime ships AWS SDK v3, so @aws-sdk/* stays external.
- */
-export function bundleHandler(name: string): string {
-  const cached = bundles.get(name);
-  if (cached) return cached;
-  const result = buildSync({
-    entryPoints: [path.join(HANDLER_DIR, `${name}.ts`)],
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: ['@aws-sdk/*'],
-    write: false,
-    legalComments: 'none',
-  });
-  const code = result.outputFiles[0].text;
-  if (code.length > INLINE_CODE_LIMIT) {
-    throw new Error(
-      `Handler lib/handlers/${name}.ts bundles to ${code.length} characters; CloudFormation inline code (Code.ZipFile) allows ${INLINE_CODE_LIMIT}. Make it smaller.`,
-    );
-  }
-  bundles.set(name, code);
-  return code;
-}
+export { INLINE_CODE_LIMIT } from './bundle-handler';
 
 export interface InlineCustomResourceProps {
   /** Module under lib/handlers/, without .ts. */

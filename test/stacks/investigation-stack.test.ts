@@ -125,12 +125,7 @@ describe('investigation stack, workshop defaults', () => {
           Parameters: {
             EXTERNAL: 'TRUE',
             'skip.header.line.count': '1',
-            'projection.enabled': 'true',
-            'projection.day.type': 'date',
-            'projection.day.format': 'yyyy/MM/dd',
-            'projection.day.range': 'NOW-1YEARS,NOW',
-            'projection.day.interval': '1',
-            'projection.day.interval.unit': 'DAYS',
+            ...DAY_PROJECTION,
             'storage.location.template': { 'Fn::Join': ['', [...location, '/${day}/']] },
           },
           StorageDescriptor: {
@@ -246,12 +241,7 @@ describe('investigation stack, workshop defaults', () => {
           Name: 'cloudtrail_logs',
           Parameters: {
             EXTERNAL: 'TRUE',
-            'projection.enabled': 'true',
-            'projection.day.type': 'date',
-            'projection.day.format': 'yyyy/MM/dd',
-            'projection.day.range': 'NOW-1YEARS,NOW',
-            'projection.day.interval': '1',
-            'projection.day.interval.unit': 'DAYS',
+            ...DAY_PROJECTION,
             'storage.location.template': { 'Fn::Join': ['', [...location, '/${day}/']] },
           },
           StorageDescriptor: Match.objectLike({
@@ -325,6 +315,16 @@ function parseWodle(xml: string): Record<string, string> {
   if (run.status !== 0) throw new Error(`not well-formed XML: ${run.stderr}`);
   return JSON.parse(run.stdout) as Record<string, string>;
 }
+
+/** Partition projection by day, as both tables have it (no crawler, no MSCK REPAIR). */
+const DAY_PROJECTION = {
+  'projection.enabled': 'true',
+  'projection.day.type': 'date',
+  'projection.day.format': 'yyyy/MM/dd',
+  'projection.day.range': 'NOW-1YEARS,NOW',
+  'projection.day.interval': '1',
+  'projection.day.interval.unit': 'DAYS',
+};
 
 describe('npm run wazuh-config: the wodle block from the synthesized app', () => {
   const ACCOUNT = '123456789012';
