@@ -112,3 +112,31 @@ describe('bin/workshop.ts as the CDK CLI runs it', () => {
   });
 });
 
+
+describe('each custom resource role may do exactly what its handler calls', () => {
+  // Literal, from the handler modules' SDK calls (lib/handlers/*.ts), plus their own log stream.
+  const expected: Record<string, string[]> = {
+    'Custom::GuarddutyDetector': ['guardduty:CreateDetector', 'guardduty:DeleteDetector', 'guardduty:ListDetectors', 'iam:CreateServiceLinkedRole'],
+    'Custom::GuarddutySampleFindings': ['guardduty:CreateSampleFindings'],
+    'Custom::InspectorEc2Scanning': ['iam:CreateServiceLinkedRole', 'inspector2:BatchGetAccountStatus', 'inspector2:Disable', 'inspector2:Enable'],
+    'Custom::DefaultVpc': ['ec2:CreateTags', 'ec2:DeleteTags', 'ec2:DescribeSubnets', 'ec2:DescribeTags', 'ec2:DescribeVpcs'],
+    'Custom::EmptyBucket': ['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:ListBucketVersions'],
+  };
+  const { app } = synthWorkshop();
+  const templates = app.synth().stacks.map((s) => s.template as { Resources: Record<string, any> });
+
+  test.each(Object.keys(expected))('%s', (type) => {
+    let checked = 0;
+    for (const { Resources } of templates) {
+      for (const cr of Object.values(Resources).filter((r) => r.Type === type)) {
+        const fn = Resources[cr.Properties.ServiceToken['Fn::GetAtt'][0]];
+        const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+        const policy = Object.values(Resources).find((r) => r.Type === 'AWS::IAM::Policy' && r.Properties.Roles.some((x: any) => x.Ref === roleId));
+        const actions = new Set<string>(policy.Properties.PolicyDocument.Statement.flatMap((s: any) => [s.Action].flat()));
+        expect([...actions].sort()).toEqual([...expected[type], 'logs:CreateLogStream', 'logs:PutLogEvents'].sort());
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+});

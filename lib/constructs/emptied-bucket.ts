@@ -44,7 +44,7 @@ export class EmptiedBucket extends Construct {
       properties: { BucketName: this.bucket.bucketName },
       logRetentionDays: props.logRetentionDays,
       statements: [
-        new iam.PolicyStatement({ actions: ['s3:ListBucket', 's3:ListBucketVersions'], resources: [this.bucket.bucketArn] }),
+        new iam.PolicyStatement({ actions: ['s3:ListBucketVersions'], resources: [this.bucket.bucketArn] }),
         new iam.PolicyStatement({ actions: ['s3:DeleteObject', 's3:DeleteObjectVersion'], resources: [this.bucket.arnForObjects('*')] }),
       ],
       wildcardReasons: {

@@ -28,7 +28,7 @@ export class GuardDutyDetector extends Construct {
       logRetentionDays: props.logRetentionDays,
       statements: [
         new iam.PolicyStatement({ actions: ['guardduty:ListDetectors', 'guardduty:CreateDetector'], resources: ['*'] }),
-        new iam.PolicyStatement({ actions: ['guardduty:GetDetector', 'guardduty:DeleteDetector'], resources: [detectorArns] }),
+        new iam.PolicyStatement({ actions: ['guardduty:DeleteDetector'], resources: [detectorArns] }),
         // GuardDuty creates its service-linked role on first CreateDetector.
         serviceLinkedRole('guardduty.amazonaws.com'),
       ],
