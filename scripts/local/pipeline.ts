@@ -11,7 +11,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Emulator, startEmulator } from '../emulator/emulator';
-import { sdkConfig } from '../operator/context';
+import { operatorConfig, sdkConfig } from '../operator/context';
+import { destroyClients as destroyPreflightClients, formatFindings, hasBlocker, preflightClients, runPreflight } from '../preflight/checks';
 import { formatSummary, formatTable, leftovers, verifyEnvironment, VerifyResult } from '../verify/index';
 import { cdk, CdkRun } from './cdk-cli';
 
@@ -78,6 +79,8 @@ export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunRepo
   };
 
   try {
+    // The configuration first: a bad setting stops here, before any emulator or deploy.
+    const config = operatorConfig(opts.context ?? {});
     let env: Record<string, string | undefined> = { ...process.env };
     if (target === 'emulator') {
       log('=== Starting the local AWS emulator (moto with the patches in scripts/emulator/)');
@@ -88,10 +91,18 @@ export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunRepo
       throw new Error('target aws: AWS_ENDPOINT_URL is set, so the SDK and CDK would not reach AWS. Unset it, or run without --aws for the emulator.');
     }
     const account = await callerAccount(env);
-    const region = opts.context?.region ?? 'us-east-1';
+    const region = config.region;
     env.CDK_DEFAULT_ACCOUNT = account;
     env.CDK_DEFAULT_REGION = region;
     log(`=== Target: account ${account}, region ${region}${emulator ? ` (emulator ${emulator.endpoint})` : ' (AWS)'}`);
+
+    log('\n=== Preflight: quotas, AZs and instance types, AMI parameters, default VPC, GuardDuty/Inspector');
+    const checks = preflightClients(region, env as NodeJS.ProcessEnv);
+    const findings = await runPreflight(config, checks).finally(() => destroyPreflightClients(checks));
+    log(formatFindings(findings));
+    if (hasBlocker(findings)) {
+      return report({ ok: false, advice: 'Preflight found a blocker (above): do what it says, then run again. Nothing was deployed.' });
+    }
 
     // Bootstrap is idempotent; on AWS it creates or updates the CDKToolkit stack, which destroy leaves in place.
     const boot = await step('bootstrap', ['bootstrap', `aws://${account}/${region}`, ...contextArgs], env, 5 * 60_000);
