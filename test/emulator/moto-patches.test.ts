@@ -34,7 +34,9 @@ import {
   DeleteObjectCommand,
   GetBucketEncryptionCommand,
   GetBucketOwnershipControlsCommand,
+  GetBucketPolicyCommand,
   GetBucketVersioningCommand,
+  GetObjectCommand,
   GetPublicAccessBlockCommand,
   HeadBucketCommand,
   PutObjectCommand,
@@ -52,6 +54,13 @@ import {
   ListUserTagsCommand,
 } from '@aws-sdk/client-iam';
 import { DescribeSecretCommand, GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { AthenaClient, GetNamedQueryCommand, GetWorkGroupCommand, ListNamedQueriesCommand } from '@aws-sdk/client-athena';
+import { CloudTrailClient, GetTrailCommand, GetTrailStatusCommand } from '@aws-sdk/client-cloudtrail';
+import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchLogsClient, DescribeMetricFiltersCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { GetDatabaseCommand, GetTableCommand, GlueClient } from '@aws-sdk/client-glue';
+import { GetResourcesCommand, ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
+import { GetTopicAttributesCommand, SNSClient } from '@aws-sdk/client-sns';
 import { Emulator, startEmulator } from '../../scripts/emulator/emulator';
 
 jest.setTimeout(60_000);
@@ -63,6 +72,13 @@ let s3: S3Client;
 let ssm: SSMClient;
 let iam: IAMClient;
 let secrets: SecretsManagerClient;
+let glue: GlueClient;
+let athena: AthenaClient;
+let cloudtrail: CloudTrailClient;
+let cloudwatch: CloudWatchClient;
+let logs: CloudWatchLogsClient;
+let sns: SNSClient;
+let tagging: ResourceGroupsTaggingAPIClient;
 
 beforeAll(async () => {
   emu = await startEmulator();
@@ -77,10 +93,17 @@ beforeAll(async () => {
   ssm = new SSMClient(config);
   iam = new IAMClient(config);
   secrets = new SecretsManagerClient(config);
+  glue = new GlueClient(config);
+  athena = new AthenaClient(config);
+  cloudtrail = new CloudTrailClient(config);
+  cloudwatch = new CloudWatchClient(config);
+  logs = new CloudWatchLogsClient(config);
+  sns = new SNSClient(config);
+  tagging = new ResourceGroupsTaggingAPIClient(config);
 });
 
 afterAll(async () => {
-  for (const c of [cfn, ec2, s3, ssm, iam, secrets]) c?.destroy();
+  for (const c of [cfn, ec2, s3, ssm, iam, secrets, glue, athena, cloudtrail, cloudwatch, logs, sns, tagging]) c?.destroy();
   await emu?.stop();
 });
 
@@ -573,5 +596,217 @@ describe('custom resources (Node.js inline Lambda run by the emulator)', () => {
     expect(await events('cr-keep')).toEqual(
       expect.arrayContaining(['Greeter DELETE_FAILED Received response status [FAILED] from custom resource. Message returned: refused Delete by test']),
     );
+  });
+});
+
+/** The investigation stack's types, in small: Glue, Athena, CloudTrail, metric filter + alarm, bucket and topic policies. */
+const INVESTIGATION_TEMPLATE = {
+  Resources: {
+    Logs: { Type: 'AWS::Logs::LogGroup', Properties: { LogGroupName: 'inv-flow-logs' } },
+    Filter: {
+      Type: 'AWS::Logs::MetricFilter',
+      Properties: {
+        FilterName: 'inv-rejected',
+        LogGroupName: { Ref: 'Logs' },
+        FilterPattern: '[version, account_id, action = "REJECT", log_status]',
+        MetricTransformations: [{ MetricName: 'Rejected', MetricNamespace: 'Inv/FlowLogs', MetricValue: '1' }],
+      },
+    },
+    Topic: { Type: 'AWS::SNS::Topic', Properties: { TopicName: 'inv-alarms' } },
+    TopicPolicy: {
+      Type: 'AWS::SNS::TopicPolicy',
+      Properties: {
+        Topics: [{ Ref: 'Topic' }],
+        PolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [{ Sid: 'TlsOnly', Effect: 'Deny', Principal: '*', Action: 'sns:Publish', Resource: { Ref: 'Topic' }, Condition: { Bool: { 'aws:SecureTransport': 'false' } } }],
+        },
+      },
+    },
+    Alarm: {
+      Type: 'AWS::CloudWatch::Alarm',
+      Properties: {
+        AlarmName: 'inv-rejected-spike',
+        Namespace: 'Inv/FlowLogs',
+        MetricName: 'Rejected',
+        Statistic: 'Sum',
+        Period: 300,
+        EvaluationPeriods: 1,
+        Threshold: 42,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        TreatMissingData: 'notBreaching',
+        AlarmActions: [{ Ref: 'Topic' }],
+      },
+    },
+    Bucket: { Type: 'AWS::S3::Bucket' },
+    BucketPolicy: {
+      Type: 'AWS::S3::BucketPolicy',
+      Properties: {
+        Bucket: { Ref: 'Bucket' },
+        PolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Deny',
+              Principal: { AWS: '*' },
+              Action: 's3:*',
+              Resource: [{ 'Fn::GetAtt': ['Bucket', 'Arn'] }, { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['Bucket', 'Arn'] }, '/*']] }],
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            },
+            { Effect: 'Deny', Principal: { AWS: '*' }, Action: 's3:PutObject', Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['Bucket', 'Arn'] }, '/locked/*']] } },
+            {
+              Sid: 'AWSCloudTrailWrite',
+              Effect: 'Allow',
+              Principal: { Service: 'cloudtrail.amazonaws.com' },
+              Action: 's3:PutObject',
+              Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['Bucket', 'Arn'] }, '/AWSLogs/*']] },
+            },
+          ],
+        },
+      },
+    },
+    Database: { Type: 'AWS::Glue::Database', Properties: { CatalogId: { Ref: 'AWS::AccountId' }, DatabaseInput: { Name: 'inv_logs', Description: 'logs' } } },
+    Table: {
+      Type: 'AWS::Glue::Table',
+      Properties: {
+        CatalogId: { Ref: 'AWS::AccountId' },
+        DatabaseName: { Ref: 'Database' },
+        TableInput: {
+          Name: 'flows',
+          TableType: 'EXTERNAL_TABLE',
+          Parameters: { 'projection.enabled': 'true' },
+          PartitionKeys: [{ Name: 'day', Type: 'string' }],
+          StorageDescriptor: {
+            Columns: [{ Name: 'action', Type: 'string' }],
+            Location: { 'Fn::Sub': 's3://${Bucket}/vpc/AWSLogs/${AWS::AccountId}/' },
+            SerdeInfo: { SerializationLibrary: 'org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe', Parameters: { 'field.delim': ' ' } },
+          },
+        },
+      },
+    },
+    WorkGroup: {
+      Type: 'AWS::Athena::WorkGroup',
+      Properties: {
+        Name: 'inv-workgroup',
+        Description: 'investigation',
+        State: 'ENABLED',
+        RecursiveDeleteOption: true,
+        WorkGroupConfiguration: {
+          EnforceWorkGroupConfiguration: true,
+          BytesScannedCutoffPerQuery: 10737418240,
+          EngineVersion: { SelectedEngineVersion: 'Athena engine version 3' },
+          ResultConfiguration: { OutputLocation: { 'Fn::Sub': 's3://${Bucket}/results/' }, EncryptionConfiguration: { EncryptionOption: 'SSE_S3' } },
+        },
+      },
+    },
+    Query: {
+      Type: 'AWS::Athena::NamedQuery',
+      Properties: { Name: 'rejected', Database: { Ref: 'Database' }, WorkGroup: { Ref: 'WorkGroup' }, QueryString: { 'Fn::Sub': 'SELECT * FROM ${Table}' } },
+    },
+    Trail: {
+      Type: 'AWS::CloudTrail::Trail',
+      DependsOn: 'BucketPolicy',
+      Properties: {
+        TrailName: 'inv-trail',
+        S3BucketName: { Ref: 'Bucket' },
+        IsLogging: true,
+        IsMultiRegionTrail: true,
+        EnableLogFileValidation: true,
+        CloudWatchLogsLogGroupArn: { 'Fn::GetAtt': ['Logs', 'Arn'] },
+      },
+    },
+  },
+  Outputs: {
+    DatabaseRef: { Value: { Ref: 'Database' } },
+    TableRef: { Value: { Ref: 'Table' } },
+    WorkGroupRef: { Value: { Ref: 'WorkGroup' } },
+    QueryRef: { Value: { Ref: 'Query' } },
+    QueryId: { Value: { 'Fn::GetAtt': ['Query', 'NamedQueryId'] } },
+    TrailRef: { Value: { Ref: 'Trail' } },
+    TrailArn: { Value: { 'Fn::GetAtt': ['Trail', 'Arn'] } },
+    FilterRef: { Value: { Ref: 'Filter' } },
+    AlarmRef: { Value: { Ref: 'Alarm' } },
+    AlarmArn: { Value: { 'Fn::GetAtt': ['Alarm', 'Arn'] } },
+    BucketPolicyRef: { Value: { Ref: 'BucketPolicy' } },
+  },
+};
+
+describe('investigation resources through CloudFormation', () => {
+  test('Glue, Athena, CloudTrail, metric filter, alarm, bucket and topic policies: created as on AWS and deleted with the stack', async () => {
+    const stack = await deploy('inv', INVESTIGATION_TEMPLATE);
+    expect(stack?.StackStatus).toBe('CREATE_COMPLETE');
+    const ids = await physicalIds('inv');
+    const out = Object.fromEntries((stack?.Outputs ?? []).map((o) => [o.OutputKey, o.OutputValue]));
+    expect(out).toMatchObject({
+      DatabaseRef: 'inv_logs',
+      TableRef: 'flows',
+      WorkGroupRef: 'inv-workgroup',
+      TrailRef: 'inv-trail',
+      TrailArn: 'arn:aws:cloudtrail:us-east-1:123456789012:trail/inv-trail',
+      FilterRef: 'inv-rejected',
+      AlarmRef: 'inv-rejected-spike',
+      AlarmArn: 'arn:aws:cloudwatch:us-east-1:123456789012:alarm:inv-rejected-spike',
+      BucketPolicyRef: ids.Bucket,
+    });
+    expect(out.QueryRef).toMatch(/^[0-9a-f-]{36}$/);
+    expect(out.QueryId).toBe(out.QueryRef);
+
+    // cfn_glue_database_table
+    expect((await glue.send(new GetDatabaseCommand({ Name: 'inv_logs' }))).Database?.Description).toBe('logs');
+    const table = (await glue.send(new GetTableCommand({ DatabaseName: 'inv_logs', Name: 'flows' }))).Table;
+    expect(table?.StorageDescriptor?.Location).toBe(`s3://${ids.Bucket}/vpc/AWSLogs/123456789012/`);
+    expect(table?.Parameters).toEqual({ 'projection.enabled': 'true' });
+
+    // cfn_athena_workgroup_named_query
+    const wg = (await athena.send(new GetWorkGroupCommand({ WorkGroup: 'inv-workgroup' }))).WorkGroup;
+    expect(wg?.State).toBe('ENABLED');
+    expect(wg?.Configuration).toMatchObject({
+      EnforceWorkGroupConfiguration: true,
+      BytesScannedCutoffPerQuery: 10737418240,
+      EngineVersion: { SelectedEngineVersion: 'Athena engine version 3', EffectiveEngineVersion: 'Athena engine version 3' },
+      ResultConfiguration: { OutputLocation: `s3://${ids.Bucket}/results/`, EncryptionConfiguration: { EncryptionOption: 'SSE_S3' } },
+    });
+    expect((await athena.send(new ListNamedQueriesCommand({ WorkGroup: 'inv-workgroup' }))).NamedQueryIds).toEqual([out.QueryRef]);
+    const query = (await athena.send(new GetNamedQueryCommand({ NamedQueryId: out.QueryRef }))).NamedQuery;
+    expect(query).toMatchObject({ Name: 'rejected', Database: 'inv_logs', WorkGroup: 'inv-workgroup', QueryString: 'SELECT * FROM flows' });
+
+    // cfn_cloudtrail_trail
+    const trail = (await cloudtrail.send(new GetTrailCommand({ Name: 'inv-trail' }))).Trail;
+    expect(trail).toMatchObject({ S3BucketName: ids.Bucket, IsMultiRegionTrail: true, LogFileValidationEnabled: true, IncludeGlobalServiceEvents: true });
+    expect(trail?.CloudWatchLogsLogGroupArn).toMatch(/:log-group:inv-flow-logs/);
+    expect((await cloudtrail.send(new GetTrailStatusCommand({ Name: 'inv-trail' }))).IsLogging).toBe(true);
+
+    // cfn_logs_metric_filter, cfn_cloudwatch_alarm
+    const filters = (await logs.send(new DescribeMetricFiltersCommand({ logGroupName: 'inv-flow-logs' }))).metricFilters ?? [];
+    expect(filters.map((f) => [f.filterName, f.filterPattern, f.metricTransformations])).toEqual([
+      ['inv-rejected', '[version, account_id, action = "REJECT", log_status]', [{ metricName: 'Rejected', metricNamespace: 'Inv/FlowLogs', metricValue: '1' }]],
+    ]);
+    const [alarm] = (await cloudwatch.send(new DescribeAlarmsCommand({ AlarmNames: ['inv-rejected-spike'] }))).MetricAlarms ?? [];
+    expect(alarm).toMatchObject({ Namespace: 'Inv/FlowLogs', MetricName: 'Rejected', Threshold: 42, Period: 300, EvaluationPeriods: 1, Statistic: 'Sum' });
+    expect(alarm.AlarmActions).toEqual([ids.Topic]);
+
+    // cfn_sns_topic_policy
+    const topicPolicy = JSON.parse((await sns.send(new GetTopicAttributesCommand({ TopicArn: ids.Topic }))).Attributes?.Policy ?? '{}');
+    expect(topicPolicy.Statement.map((st: { Sid: string }) => st.Sid)).toEqual(['TlsOnly']);
+
+    // cfn_s3_bucket_policy: the policy is there; the TLS-only Deny does not deny SDK calls, an unconditional Deny still does.
+    const bucketPolicy = JSON.parse((await s3.send(new GetBucketPolicyCommand({ Bucket: ids.Bucket }))).Policy ?? '{}');
+    expect(bucketPolicy.Statement.map((st: { Sid?: string; Effect: string }) => st.Sid ?? st.Effect)).toEqual(['Deny', 'Deny', 'AWSCloudTrailWrite']);
+    await s3.send(new PutObjectCommand({ Bucket: ids.Bucket, Key: 'results/a.csv', Body: 'x' }));
+    expect(await (await s3.send(new GetObjectCommand({ Bucket: ids.Bucket, Key: 'results/a.csv' }))).Body?.transformToString()).toBe('x');
+    await s3.send(new DeleteObjectCommand({ Bucket: ids.Bucket, Key: 'results/a.csv' }));
+    await expect(s3.send(new PutObjectCommand({ Bucket: ids.Bucket, Key: 'locked/a', Body: 'x' }))).rejects.toThrow();
+
+    // Everything is deleted with the stack.
+    expect(await destroy('inv')).toBeUndefined();
+    await expect(glue.send(new GetDatabaseCommand({ Name: 'inv_logs' }))).rejects.toMatchObject({ name: 'EntityNotFoundException' });
+    const glueArns = ((await tagging.send(new GetResourcesCommand({ ResourceTypeFilters: ['glue'] }))).ResourceTagMappingList ?? []).map((r) => r.ResourceARN);
+    expect(glueArns).not.toContain('arn:aws:glue:us-east-1:123456789012:database/inv_logs');
+    expect((await athena.send(new GetWorkGroupCommand({ WorkGroup: 'inv-workgroup' }))).WorkGroup).toBeUndefined();
+    expect((await athena.send(new GetNamedQueryCommand({ NamedQueryId: out.QueryRef })).catch(() => undefined))?.NamedQuery?.Name).toBeUndefined();
+    await expect(cloudtrail.send(new GetTrailCommand({ Name: 'inv-trail' }))).rejects.toMatchObject({ name: 'TrailNotFoundException' });
+    expect((await logs.send(new DescribeMetricFiltersCommand({ filterNamePrefix: 'inv-' }))).metricFilters).toEqual([]);
+    expect((await cloudwatch.send(new DescribeAlarmsCommand({ AlarmNames: ['inv-rejected-spike'] }))).MetricAlarms).toEqual([]);
+    await expect(s3.send(new HeadBucketCommand({ Bucket: ids.Bucket }))).rejects.toThrow();
   });
 });

@@ -1,0 +1,99 @@
+"""CloudFormation: AWS::CloudTrail::Trail is created (and deleted).
+
+AWS: AWS::CloudTrail::Trail creates the trail `TrailName` (else a generated
+name) delivering to `S3BucketName` (S3KeyPrefix, SnsTopicName), with
+IsMultiRegionTrail, IncludeGlobalServiceEvents, EnableLogFileValidation,
+IsOrganizationTrail, CloudWatchLogsLogGroupArn / CloudWatchLogsRoleArn,
+KMSKeyId and Tags; `IsLogging` true starts logging (GetTrailStatus). Ref is
+the trail name, GetAtt Arn its ARN (GetAtt SnsTopicArn the topic's).
+DescribeTrails / GetTrail return these settings. Deleting the stack deletes
+the trail.
+
+moto 5.2.1 has no CloudFormation model for the type: the stack reports
+CREATE_COMPLETE, GetTrail answers TrailNotFoundException, Ref is None.
+
+Patch: registers a CloudFormation model for the type that calls moto's
+CloudTrail backend (create_trail, start_logging, delete_trail). moto's own
+checks apply: the bucket (and a given topic) must exist. Something already
+gone counts as deleted.
+"""
+from typing import Any
+
+# The model is kept here: CloudFormationModel.__subclasses__() holds its subclasses weakly.
+_MODELS: list[type] = []
+
+
+def _cloudtrail(account_id: str, region_name: str) -> Any:
+    from moto.cloudtrail.models import cloudtrail_backends
+
+    return cloudtrail_backends[account_id][region_name]
+
+
+def _flag(props: dict[str, Any], key: str, default: bool) -> bool:
+    return str(props.get(key, default)).lower() == "true"
+
+
+def apply() -> None:
+    from moto.cloudformation import parsing
+    from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
+    from moto.core.common_models import CloudFormationModel
+
+    class CfnCloudTrailTrail(CloudFormationModel):
+        """AWS::CloudTrail::Trail; Ref is the trail name, GetAtt Arn its ARN."""
+
+        def __init__(self, name: str, arn: str, topic_arn: str | None):
+            self.name = name
+            self.arn = arn
+            self.topic_arn = topic_arn
+
+        @property
+        def physical_resource_id(self) -> str:
+            return self.name
+
+        def get_cfn_attribute(self, attribute_name: str) -> Any:
+            if attribute_name == "Arn":
+                return self.arn
+            if attribute_name == "SnsTopicArn":
+                return self.topic_arn
+            raise UnformattedGetAttTemplateException()
+
+        @staticmethod
+        def cloudformation_name_type() -> str:
+            return "TrailName"
+
+        @staticmethod
+        def cloudformation_type() -> str:
+            return "AWS::CloudTrail::Trail"
+
+        @classmethod
+        def has_cfn_attr(cls, attr: str) -> bool:
+            return attr in ("Arn", "SnsTopicArn")
+
+        @classmethod
+        def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):  # type: ignore[no-untyped-def,override]
+            props = cloudformation_json.get("Properties", {})
+            backend = _cloudtrail(account_id, region_name)
+            trail = backend.create_trail(
+                name=resource_name,
+                bucket_name=props["S3BucketName"],
+                s3_key_prefix=props.get("S3KeyPrefix"),
+                sns_topic_name=props.get("SnsTopicName"),
+                is_global=_flag(props, "IncludeGlobalServiceEvents", True),
+                is_multi_region=_flag(props, "IsMultiRegionTrail", False),
+                log_validation=_flag(props, "EnableLogFileValidation", False),
+                is_org_trail=_flag(props, "IsOrganizationTrail", False),
+                cw_log_group_arn=props.get("CloudWatchLogsLogGroupArn"),
+                cw_role_arn=props.get("CloudWatchLogsRoleArn"),
+                kms_key_id=props.get("KMSKeyId"),
+                tags_list=props.get("Tags") or [],
+            )
+            if _flag(props, "IsLogging", False):
+                backend.start_logging(trail.trail_name)
+            return cls(trail.trail_name, trail.arn, trail.topic_arn)
+
+        def delete(self, account_id: str, region_name: str) -> None:
+            _cloudtrail(account_id, region_name).delete_trail(self.name)  # moto: a missing trail is a no-op
+
+    _MODELS.append(CfnCloudTrailTrail)
+    for cached in (parsing.get_model_list, parsing.get_model_map, parsing.get_name_type_map):
+        cached.cache_clear()
