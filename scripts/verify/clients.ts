@@ -3,12 +3,17 @@
  * (AWS_ENDPOINT_URL for a local emulator, else real AWS through the default credential chain),
  * in the workshop's region. Settings and credentials as every operator command gets them (sdkConfig).
  */
+import { AthenaClient } from '@aws-sdk/client-athena';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { GlueClient } from '@aws-sdk/client-glue';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { Env } from '../../lib/aws/clients';
 import { sdkConfig } from '../operator/context';
@@ -36,6 +41,12 @@ export function clients(region: string, opts: ConnectionOptions = {}) {
     s3: new S3Client(s3),
     secrets: new SecretsManagerClient(base),
     sts: new STSClient(base),
+    // The investigation stack (workshop part 2).
+    sns: new SNSClient(base),
+    cloudwatch: new CloudWatchClient(base),
+    glue: new GlueClient(base),
+    athena: new AthenaClient(base),
+    cloudtrail: new CloudTrailClient(base),
   };
 }
 
@@ -47,5 +58,5 @@ export async function callerTarget(c: Clients): Promise<{ account: string; parti
 }
 
 export function destroyClients(c: Clients): void {
-  for (const client of [c.ec2, c.cfn, c.logs, c.iam, c.s3, c.secrets, c.sts]) client.destroy();
+  for (const client of [c.ec2, c.cfn, c.logs, c.iam, c.s3, c.secrets, c.sts, c.sns, c.cloudwatch, c.glue, c.athena, c.cloudtrail]) client.destroy();
 }

@@ -2,7 +2,11 @@
  * The expected state of a deployed workshop, built from the SAME config the app is synthesised
  * from (workshopNames derives every console name), never from a hand list.
  */
+import { FilterPattern } from 'aws-cdk-lib/aws-logs';
 import { WorkshopConfig, workshopNames } from '../../lib/config/workshop-config';
+import { CLOUDTRAIL_ATHENA_QUERY } from '../../lib/constructs/cloudtrail-trail';
+import { FLOW_LOG_ATHENA_QUERIES } from '../../lib/constructs/flow-log-athena';
+import { DEFAULT_FLOW_LOG_FIELDS } from '../../lib/constructs/flow-log-insights';
 import { EXISTS, ExpectedRow, ResourceKind } from './types';
 
 /** The AWS default flow-log format (version 2, 14 fields). */
@@ -12,6 +16,13 @@ export const DEFAULT_FLOW_LOG_FORMAT =
 export const UNSET = '(unset)';
 export const ALL_PUBLIC_ACCESS_BLOCKED = 'all four blocked';
 export const STACK_DONE = ['CREATE_COMPLETE', 'UPDATE_COMPLETE'] as const;
+/**
+ * Buckets whose names CloudFormation generates: a found name equal to the investigation stack's
+ * output is shown as the output's name, so that a row can expect "the stack's bucket".
+ */
+export const RESULTS_BUCKET_OUTPUT = 'AthenaResultsBucket';
+export const TRAIL_BUCKET_OUTPUT = 'TrailBucketName';
+export const outputBucket = (output: string) => `<output ${output}>`;
 
 export interface DeployTarget {
   readonly account: string;
@@ -26,7 +37,8 @@ export function resourceLabels(config: WorkshopConfig, target: DeployTarget) {
   return {
     names: n,
     bucket,
-    stacks: ['Identity', 'Network', 'Compute', 'Detection'].map((p) => `${config.stackPrefix}-${p}`),
+    stacks: ['Identity', 'Network', 'Compute', 'Detection', 'Investigation'].map((p) => `${config.stackPrefix}-${p}`),
+    investigationStack: `${config.stackPrefix}-Investigation`,
     stack: (name: string) => `Stack ${name}`,
     vpc: `VPC ${n.vpc}`,
     subnet: (name: string) => `Subnet ${name}`,
@@ -43,6 +55,15 @@ export function resourceLabels(config: WorkshopConfig, target: DeployTarget) {
     iamUser: `IAM user ${n.readOnlyUser}`,
     iamRole: (name: string) => `IAM role ${name}`,
     instanceProfile: `Instance profile ${n.ssmInstanceRole}`,
+    // Investigation (workshop part 2).
+    topic: `SNS topic ${n.investigation.alarmTopic}`,
+    metricFilter: `Metric filter ${n.investigation.rejectedFlowsMetric} on ${n.flowLogGroup}`,
+    alarm: `Alarm ${n.investigation.rejectedFlowsAlarm}`,
+    glueDatabase: `Glue database ${n.investigation.glueDatabase}`,
+    glueTable: (table: string) => `Glue table ${n.investigation.glueDatabase}.${table}`,
+    workGroup: `Athena workgroup ${n.investigation.athenaWorkGroup}`,
+    trail: `Trail ${n.investigation.trail}`,
+    wazuhPolicy: `IAM policy ${n.investigation.wazuhReader}`,
   };
 }
 
@@ -50,6 +71,21 @@ export type ResourceLabels = ReturnType<typeof resourceLabels>;
 
 export function flowLogBucketName(config: WorkshopConfig, account: string): string {
   return `${workshopNames(config).flowLogBucketPrefix}-${account}-${config.region}`;
+}
+
+/** The REJECT filter on the flow-log group: the default format's 14 fields, action = "REJECT". */
+export function rejectedFlowsPattern(): string {
+  return FilterPattern.spaceDelimited(...DEFAULT_FLOW_LOG_FIELDS).whereString('action', '=', 'REJECT').logPatternString;
+}
+
+/** Names of the workgroup's saved queries (flow logs and CloudTrail), sorted. */
+export function athenaQueryNames(): string[] {
+  return [...Object.values(FLOW_LOG_ATHENA_QUERIES).map((q) => q.name), CLOUDTRAIL_ATHENA_QUERY.name].sort();
+}
+
+/** How a bucket policy's statements for one service principal are shown: "action resource", sorted, "; ". */
+export function statementSummary(actionResources: Array<[string, string]>): string {
+  return actionResources.map(([a, r]) => `${a} ${r}`).sort().join('; ') || 'none';
 }
 
 /** How the found subnet of the webserver is shown: the default VPC's default subnet of AZ a. */
@@ -135,9 +171,12 @@ export function expectedRows(config: WorkshopConfig, target: DeployTarget): Expe
     ['Hive-compatible partitions', false],
   ]);
   add('logGroup', L.logGroup, [['retention (days)', config.logRetentionDays]]);
+  const bucketArn = `arn:${target.partition}:s3:::${L.bucket}`;
   add('bucket', L.bucketLabel, [
     ['public access block', ALL_PUBLIC_ACCESS_BLOCKED],
     ['default encryption', 'AES256'],
+    // The flow log's delivery (delivery.logs.amazonaws.com) may check the ACL and write under <folder>/AWSLogs/<account>/.
+    ['delivery statements', statementSummary([['s3:GetBucketAcl', bucketArn], ['s3:PutObject', `${bucketArn}/${n.flowLogS3Folder}/AWSLogs/${target.account}/*`]])],
   ]);
 
   // --- Instances (part 1 "Launch an instance", part 2 Inspector) -------------------------------
@@ -162,5 +201,53 @@ export function expectedRows(config: WorkshopConfig, target: DeployTarget): Expe
   add('iamRole', L.iamRole(n.crossAccountRole), []);
   add('iamRole', L.iamRole(n.ssmInstanceRole), []);
   add('instanceProfile', L.instanceProfile, [['roles', n.ssmInstanceRole]]);
+
+  // --- Investigation (part 2: flow logs in CloudWatch Logs and S3, Athena, CloudTrail, Wazuh) ---
+  // The saved Logs Insights queries (AWS::Logs::QueryDefinition) are not read: the local emulator
+  // has no query-definition API, and verify checks only what it reads the same way everywhere.
+  const inv = n.investigation;
+  const arn = (service: string, resource: string) => `arn:${target.partition}:${service}:${config.region}:${target.account}:${resource}`;
+  add('snsTopic', L.topic, []);
+  add('metricFilter', L.metricFilter, [
+    ['pattern', rejectedFlowsPattern()],
+    ['metric', `${inv.metricNamespace}/${inv.rejectedFlowsMetric}`],
+    ['metric value', '1'],
+  ]);
+  add('alarm', L.alarm, [
+    ['metric', `${inv.metricNamespace}/${inv.rejectedFlowsMetric}`],
+    ['statistic', 'Sum'],
+    ['period (s)', 300],
+    ['threshold', config.rejectedFlowsAlarmThreshold],
+    ['comparison', 'GreaterThanOrEqualToThreshold'],
+    ['alarm actions', arn('sns', inv.alarmTopic)],
+  ]);
+  add('glueDatabase', L.glueDatabase, []);
+  const table = (name: string, location: string) =>
+    add('glueTable', L.glueTable(name), [
+      ['location', location],
+      ['projection.enabled', 'true'],
+    ]);
+  table(inv.flowLogTable, `s3://${L.bucket}/${n.flowLogS3Folder}/AWSLogs/${target.account}/vpcflowlogs/${config.region}/`);
+  table(inv.cloudTrailTable, `s3://${outputBucket(TRAIL_BUCKET_OUTPUT)}/AWSLogs/${target.account}/CloudTrail/${config.region}/`);
+  const queries = athenaQueryNames();
+  add('athenaWorkGroup', L.workGroup, [
+    ['state', 'ENABLED'],
+    ['enforce workgroup configuration', true],
+    ['output location', `s3://${outputBucket(RESULTS_BUCKET_OUTPUT)}/`],
+    ['result encryption', 'SSE_S3'],
+    ['saved queries', queries.length],
+    ['saved query names', queries.join(', ')],
+  ]);
+  add('trail', L.trail, [
+    ['multi-region', true],
+    ['log file validation', true],
+    ['S3 bucket', outputBucket(TRAIL_BUCKET_OUTPUT)],
+    ['CloudWatch Logs group', inv.trailLogGroup],
+    ['logging', true],
+  ]);
+  add('iamPolicy', L.wazuhPolicy, [
+    ['actions', 'ec2:DescribeFlowLogs, s3:GetObject, s3:ListBucket'],
+    ['s3:GetObject resource', `${bucketArn}/${n.flowLogS3Folder}/*`],
+  ]);
   return rows;
 }

@@ -11,7 +11,12 @@ import {
   GetTemplateCommand,
   StackResource,
 } from '@aws-sdk/client-cloudformation';
-import { DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { GetNamedQueryCommand, GetWorkGroupCommand, ListNamedQueriesCommand } from '@aws-sdk/client-athena';
+import { GetTrailCommand, GetTrailStatusCommand } from '@aws-sdk/client-cloudtrail';
+import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
+import { DescribeLogGroupsCommand, DescribeMetricFiltersCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { GetDatabaseCommand, GetTableCommand } from '@aws-sdk/client-glue';
+import { GetTopicAttributesCommand } from '@aws-sdk/client-sns';
 import {
   DescribeAddressesCommand,
   DescribeFlowLogsCommand,
@@ -28,8 +33,8 @@ import {
   Instance,
   Tag,
 } from '@aws-sdk/client-ec2';
-import { GetGroupCommand, GetInstanceProfileCommand, GetRoleCommand, GetUserCommand } from '@aws-sdk/client-iam';
-import { GetBucketEncryptionCommand, GetPublicAccessBlockCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
+import { GetGroupCommand, GetInstanceProfileCommand, GetPolicyCommand, GetPolicyVersionCommand, GetRoleCommand, GetUserCommand } from '@aws-sdk/client-iam';
+import { GetBucketEncryptionCommand, GetBucketPolicyCommand, GetPublicAccessBlockCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
 import type { WorkshopConfig } from '../../lib/config/workshop-config';
 import { PARTICIPANT_TAG_KEY, WORKSHOP_TAG_KEY, WORKSHOP_TAG_VALUE } from '../../lib/workshop-app';
 import { errorName, isNotImplemented } from '../operator/context';
@@ -39,7 +44,11 @@ import {
   ALL_PUBLIC_ACCESS_BLOCKED,
   DeployTarget,
   defaultSubnetLabel,
+  outputBucket,
   resourceLabels,
+  RESULTS_BUCKET_OUTPUT,
+  statementSummary,
+  TRAIL_BUCKET_OUTPUT,
   UNSET,
   vpcDefaultSecurityGroupLabel,
 } from './expected';
@@ -50,6 +59,24 @@ const workshopFilters = (config: WorkshopConfig): Filter[] => [
   { Name: `tag:${WORKSHOP_TAG_KEY}`, Values: [WORKSHOP_TAG_VALUE] },
   { Name: `tag:${PARTICIPANT_TAG_KEY}`, Values: [config.participantName] },
 ];
+
+/** A policy statement's Action / Resource / Principal.Service as a list. */
+const list = (v: unknown): string[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+
+interface PolicyStatement {
+  Effect?: string;
+  Action?: string | string[];
+  Resource?: string | string[];
+  Principal?: string | { Service?: string | string[] };
+}
+
+/** A policy document as IAM (URL-encoded JSON) or S3 (JSON) returns it. */
+export function policyStatements(document: string | undefined): PolicyStatement[] {
+  if (!document) return [];
+  const text = document.trimStart().startsWith('{') ? document : decodeURIComponent(document);
+  const statements = JSON.parse(text).Statement;
+  return Array.isArray(statements) ? statements : statements ? [statements] : [];
+}
 
 /** Stack templates and resources, read once per stack. */
 class Stacks {
@@ -309,6 +336,17 @@ export async function observe(c: Clients, config: WorkshopConfig, target: Deploy
       if (errorName(e) !== 'ServerSideEncryptionConfigurationNotFoundError') throw e;
       val(L.bucketLabel, 'default encryption', 'none');
     }
+    try {
+      const policy = (await c.s3.send(new GetBucketPolicyCommand({ Bucket: L.bucket }))).Policy;
+      const delivery = policyStatements(policy).filter(
+        (st) => st.Effect === 'Allow' && typeof st.Principal === 'object' && list(st.Principal.Service).includes('delivery.logs.amazonaws.com'),
+      );
+      const pairs = delivery.flatMap((st) => list(st.Action).flatMap((a) => list(st.Resource).map((r): [string, string] => [a, r])));
+      val(L.bucketLabel, 'delivery statements', statementSummary(pairs));
+    } catch (e) {
+      if (errorName(e) !== 'NoSuchBucketPolicy') throw e;
+      val(L.bucketLabel, 'delivery statements', 'no bucket policy');
+    }
   });
 
   // --- Default VPC, instances ---------------------------------------------------------------
@@ -389,5 +427,139 @@ export async function observe(c: Clients, config: WorkshopConfig, target: Deploy
     const p = await c.iam.send(new GetInstanceProfileCommand({ InstanceProfileName: n.ssmInstanceRole }));
     val(L.instanceProfile, 'roles', (p.InstanceProfile?.Roles ?? []).map((r) => r.RoleName).join(', ') || 'none');
   });
+
+  await observeInvestigation(c, config, target, { set, val, exists, guard });
   return obs;
+}
+
+interface Recorders {
+  set: (resource: string, attribute: string, found: Found) => void;
+  val: (resource: string, attribute: string, value: unknown, detail?: string) => void;
+  exists: (resource: string, item: unknown, detail?: string) => void;
+  guard: (resource: string, fn: () => Promise<void>) => Promise<void>;
+}
+
+/** Workshop part 2: alarm topic, REJECT metric filter and alarm, Glue tables, Athena workgroup, trail, Wazuh policy. */
+async function observeInvestigation(c: Clients, config: WorkshopConfig, target: DeployTarget, r: Recorders): Promise<void> {
+  const L = resourceLabels(config, target);
+  const n = L.names;
+  const inv = n.investigation;
+  const { val, exists, guard } = r;
+  const arn = (service: string, resource: string) => `arn:${target.partition}:${service}:${config.region}:${target.account}:${resource}`;
+  /** exists = no when the read fails with one of these error names. */
+  const absentOn = async (label: string, names: RegExp, fn: () => Promise<void>) =>
+    guard(label, async () => {
+      try {
+        await fn();
+      } catch (e) {
+        if (names.test(errorName(e))) exists(label, false);
+        else throw e;
+      }
+    });
+
+  // Generated bucket names: the stack's outputs say which bucket is which.
+  let outputs: Record<string, string> = {};
+  try {
+    const s = (await c.cfn.send(new DescribeStacksCommand({ StackName: L.investigationStack }))).Stacks?.[0];
+    outputs = Object.fromEntries((s?.Outputs ?? []).map((o) => [o.OutputKey ?? '', o.OutputValue ?? '']));
+  } catch {
+    // the stack row already says it is missing
+  }
+  const bucketShown = (bucket: string | undefined) => {
+    const output = [RESULTS_BUCKET_OUTPUT, TRAIL_BUCKET_OUTPUT].find((o) => bucket && outputs[o] === bucket);
+    return output ? outputBucket(output) : (bucket ?? UNSET);
+  };
+  const s3UrlShown = (url: string | undefined) => (url ? url.replace(/^s3:\/\/([^/]+)/, (_, b: string) => `s3://${bucketShown(b)}`) : UNSET);
+
+  await absentOn(L.topic, /NotFound/, async () => {
+    const topicArn = arn('sns', inv.alarmTopic);
+    await c.sns.send(new GetTopicAttributesCommand({ TopicArn: topicArn }));
+    exists(L.topic, true, topicArn);
+  });
+
+  await absentOn(L.metricFilter, /ResourceNotFound/, async () => {
+    const filters = (await c.logs.send(new DescribeMetricFiltersCommand({ logGroupName: n.flowLogGroup, filterNamePrefix: inv.rejectedFlowsMetric }))).metricFilters ?? [];
+    const f = filters.find((x) => x.filterName === inv.rejectedFlowsMetric);
+    exists(L.metricFilter, f);
+    if (!f) return;
+    val(L.metricFilter, 'pattern', f.filterPattern ?? UNSET);
+    const t = f.metricTransformations?.[0];
+    val(L.metricFilter, 'metric', t ? `${t.metricNamespace}/${t.metricName}` : 'none', (f.metricTransformations?.length ?? 0) > 1 ? `${f.metricTransformations!.length} transformations, first shown` : undefined);
+    val(L.metricFilter, 'metric value', t?.metricValue ?? UNSET);
+  });
+
+  await guard(L.alarm, async () => {
+    const a = (await c.cloudwatch.send(new DescribeAlarmsCommand({ AlarmNames: [inv.rejectedFlowsAlarm] }))).MetricAlarms?.[0];
+    exists(L.alarm, a);
+    if (!a) return;
+    val(L.alarm, 'metric', `${a.Namespace}/${a.MetricName}`);
+    val(L.alarm, 'statistic', a.Statistic ?? a.ExtendedStatistic ?? UNSET);
+    val(L.alarm, 'period (s)', a.Period ?? UNSET);
+    val(L.alarm, 'threshold', a.Threshold ?? UNSET);
+    val(L.alarm, 'comparison', a.ComparisonOperator ?? UNSET);
+    val(L.alarm, 'alarm actions', (a.AlarmActions ?? []).join(', ') || 'none');
+  });
+
+  await absentOn(L.glueDatabase, /EntityNotFound/, async () => {
+    const d = (await c.glue.send(new GetDatabaseCommand({ Name: inv.glueDatabase }))).Database;
+    exists(L.glueDatabase, d);
+  });
+  for (const name of [inv.flowLogTable, inv.cloudTrailTable]) {
+    const label = L.glueTable(name);
+    await absentOn(label, /EntityNotFound/, async () => {
+      const t = (await c.glue.send(new GetTableCommand({ DatabaseName: inv.glueDatabase, Name: name }))).Table;
+      exists(label, t);
+      if (!t) return;
+      const location = t.StorageDescriptor?.Location;
+      val(label, 'location', s3UrlShown(location), location !== s3UrlShown(location) ? location : undefined);
+      val(label, 'projection.enabled', t.Parameters?.['projection.enabled'] ?? UNSET);
+    });
+  }
+
+  await absentOn(L.workGroup, /InvalidRequest/, async () => {
+    const w = (await c.athena.send(new GetWorkGroupCommand({ WorkGroup: inv.athenaWorkGroup }))).WorkGroup;
+    exists(L.workGroup, w);
+    if (!w) return;
+    val(L.workGroup, 'state', w.State ?? UNSET);
+    val(L.workGroup, 'enforce workgroup configuration', w.Configuration?.EnforceWorkGroupConfiguration ?? UNSET);
+    const output = w.Configuration?.ResultConfiguration?.OutputLocation;
+    val(L.workGroup, 'output location', s3UrlShown(output), output !== s3UrlShown(output) ? output : undefined);
+    val(L.workGroup, 'result encryption', w.Configuration?.ResultConfiguration?.EncryptionConfiguration?.EncryptionOption ?? UNSET);
+    const ids: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await c.athena.send(new ListNamedQueriesCommand({ WorkGroup: inv.athenaWorkGroup, NextToken: token }));
+      ids.push(...(page.NamedQueryIds ?? []));
+      token = page.NextToken || undefined;
+    } while (token);
+    const names: string[] = [];
+    for (const id of ids) names.push((await c.athena.send(new GetNamedQueryCommand({ NamedQueryId: id }))).NamedQuery?.Name ?? id);
+    val(L.workGroup, 'saved queries', ids.length);
+    val(L.workGroup, 'saved query names', names.sort().join(', ') || 'none');
+  });
+
+  await absentOn(L.trail, /TrailNotFound/, async () => {
+    const t = (await c.cloudtrail.send(new GetTrailCommand({ Name: inv.trail }))).Trail;
+    exists(L.trail, t, t?.TrailARN);
+    if (!t) return;
+    val(L.trail, 'multi-region', t.IsMultiRegionTrail ?? UNSET);
+    val(L.trail, 'log file validation', t.LogFileValidationEnabled ?? UNSET);
+    val(L.trail, 'S3 bucket', bucketShown(t.S3BucketName), t.S3BucketName);
+    const group = t.CloudWatchLogsLogGroupArn?.split(':log-group:')[1]?.replace(/:\*$/, '');
+    val(L.trail, 'CloudWatch Logs group', group ?? 'none');
+    const status = await c.cloudtrail.send(new GetTrailStatusCommand({ Name: inv.trail }));
+    val(L.trail, 'logging', status.IsLogging ?? UNSET);
+  });
+
+  await absentOn(L.wazuhPolicy, /NoSuchEntity/, async () => {
+    const policyArn = `arn:${target.partition}:iam::${target.account}:policy/${inv.wazuhReader}`;
+    const p = (await c.iam.send(new GetPolicyCommand({ PolicyArn: policyArn }))).Policy;
+    exists(L.wazuhPolicy, p, p?.DefaultVersionId);
+    if (!p?.DefaultVersionId) return;
+    const version = await c.iam.send(new GetPolicyVersionCommand({ PolicyArn: policyArn, VersionId: p.DefaultVersionId }));
+    const allowed = policyStatements(version.PolicyVersion?.Document).filter((st) => st.Effect === 'Allow');
+    val(L.wazuhPolicy, 'actions', [...new Set(allowed.flatMap((st) => list(st.Action)))].sort().join(', ') || 'none');
+    const getObject = allowed.filter((st) => list(st.Action).includes('s3:GetObject')).flatMap((st) => list(st.Resource));
+    val(L.wazuhPolicy, 's3:GetObject resource', getObject.sort().join(', ') || 'none');
+  });
 }

@@ -18,7 +18,15 @@ export type ResourceKind =
   | 'iamGroup'
   | 'iamUser'
   | 'iamRole'
-  | 'instanceProfile';
+  | 'instanceProfile'
+  | 'snsTopic'
+  | 'metricFilter'
+  | 'alarm'
+  | 'glueDatabase'
+  | 'glueTable'
+  | 'athenaWorkGroup'
+  | 'trail'
+  | 'iamPolicy';
 
 /** Every resource has an `exists` row; when it is not OK the resource's other rows are not shown. */
 export const EXISTS = 'exists';

@@ -3,6 +3,7 @@ import { compare, compareRow, isOk, NO_NAME_TAG, summarize } from '../../scripts
 import { operatorConfig, parseContextArgs } from '../../scripts/operator/context';
 import { DEFAULT_FLOW_LOG_FORMAT, expectedRows, UNSET } from '../../scripts/verify/expected';
 import { formatSummary, formatTable } from '../../scripts/verify/format';
+import { policyStatements } from '../../scripts/verify/observe';
 import { EXISTS, ExpectedRow, Found, Observation, rowKey } from '../../scripts/verify/types';
 
 const target = { account: '123456789012', partition: 'aws' };
@@ -66,7 +67,66 @@ describe('expected rows from the default config (cdk.json)', () => {
       'Stack SecurityWorkshop-Network',
       'Stack SecurityWorkshop-Compute',
       'Stack SecurityWorkshop-Detection',
+      'Stack SecurityWorkshop-Investigation',
     ]);
+  });
+
+  test('contain the literal values of the investigation stack', () => {
+    const bucket = 's3-vpc-flow-logs-vpc-10-0-0-0-123456789012-us-east-1';
+    expect(expectedOf(rows, 'Stack SecurityWorkshop-Investigation', 'status')).toBe('CREATE_COMPLETE');
+    expect(expectedOf(rows, `S3 bucket ${bucket}`, 'delivery statements')).toBe(
+      `s3:GetBucketAcl arn:aws:s3:::${bucket}; s3:PutObject arn:aws:s3:::${bucket}/vpc/AWSLogs/123456789012/*`,
+    );
+    expect(expectedOf(rows, 'SNS topic SecurityWorkshop-Alarms', EXISTS)).toBe('yes');
+
+    const filter = 'Metric filter RejectedFlows on Flow-logs-VPC-10-0-0-0';
+    expect(expectedOf(rows, filter, 'pattern')).toBe(
+      '[version, account_id, interface_id, srcaddr, dstaddr, srcport, dstport, protocol, packets, bytes, start, end, action = "REJECT", log_status]',
+    );
+    expect(expectedOf(rows, filter, 'metric')).toBe('SecurityWorkshop/FlowLogs/RejectedFlows');
+    expect(expectedOf(rows, filter, 'metric value')).toBe('1');
+
+    const alarm = 'Alarm SecurityWorkshop-FlowLogs-Rejected-Spike';
+    expect(expectedOf(rows, alarm, 'metric')).toBe('SecurityWorkshop/FlowLogs/RejectedFlows');
+    expect(expectedOf(rows, alarm, 'statistic')).toBe('Sum');
+    expect(expectedOf(rows, alarm, 'period (s)')).toBe('300');
+    expect(expectedOf(rows, alarm, 'threshold')).toBe('100');
+    expect(expectedOf(rows, alarm, 'comparison')).toBe('GreaterThanOrEqualToThreshold');
+    expect(expectedOf(rows, alarm, 'alarm actions')).toBe('arn:aws:sns:us-east-1:123456789012:SecurityWorkshop-Alarms');
+
+    expect(expectedOf(rows, 'Glue database securityworkshop_logs', EXISTS)).toBe('yes');
+    expect(expectedOf(rows, 'Glue table securityworkshop_logs.vpc_flow_logs', 'location')).toBe(
+      `s3://${bucket}/vpc/AWSLogs/123456789012/vpcflowlogs/us-east-1/`,
+    );
+    expect(expectedOf(rows, 'Glue table securityworkshop_logs.vpc_flow_logs', 'projection.enabled')).toBe('true');
+    expect(expectedOf(rows, 'Glue table securityworkshop_logs.cloudtrail_logs', 'location')).toBe(
+      's3://<output TrailBucketName>/AWSLogs/123456789012/CloudTrail/us-east-1/',
+    );
+    expect(expectedOf(rows, 'Glue table securityworkshop_logs.cloudtrail_logs', 'projection.enabled')).toBe('true');
+
+    const wg = 'Athena workgroup SecurityWorkshop-Investigation';
+    expect(expectedOf(rows, wg, 'state')).toBe('ENABLED');
+    expect(expectedOf(rows, wg, 'enforce workgroup configuration')).toBe('true');
+    expect(expectedOf(rows, wg, 'output location')).toBe('s3://<output AthenaResultsBucket>/');
+    expect(expectedOf(rows, wg, 'result encryption')).toBe('SSE_S3');
+    expect(expectedOf(rows, wg, 'saved queries')).toBe('4');
+    expect(expectedOf(rows, wg, 'saved query names')).toBe(
+      'CloudTrail - events per IAM user, VPC flow logs - DNS, VPC flow logs - rejected flows, VPC flow logs - top talkers',
+    );
+
+    const trail = 'Trail SecurityWorkshop-Trail';
+    expect(expectedOf(rows, trail, 'multi-region')).toBe('true');
+    expect(expectedOf(rows, trail, 'log file validation')).toBe('true');
+    expect(expectedOf(rows, trail, 'S3 bucket')).toBe('<output TrailBucketName>');
+    expect(expectedOf(rows, trail, 'CloudWatch Logs group')).toBe('SecurityWorkshop-CloudTrail');
+    expect(expectedOf(rows, trail, 'logging')).toBe('true');
+
+    const policy = 'IAM policy SecurityWorkshop-WazuhVpcFlowReader';
+    expect(expectedOf(rows, policy, 'actions')).toBe('ec2:DescribeFlowLogs, s3:GetObject, s3:ListBucket');
+    expect(expectedOf(rows, policy, 's3:GetObject resource')).toBe(`arn:aws:s3:::${bucket}/vpc/*`);
+
+    // No saved Logs Insights query rows: the emulator has no API for them (see scripts/emulator/README.md).
+    expect(rows.filter((r) => /Logs Insights|QueryDefinition/i.test(r.resource))).toEqual([]);
   });
 
   test('every resource has an exists row first', () => {
@@ -83,6 +143,27 @@ describe('expected rows follow --context overrides', () => {
     const rows = expectedRows(operatorConfig({ natGateways: '1' }), target);
     expect(rows.filter((r) => r.kind === 'natGateway' && r.attribute === EXISTS)).toHaveLength(1);
     for (const az of ['a', 'b', 'c']) expect(expectedOf(rows, `Route table Private-Route-Table-${az}`, 'route 0.0.0.0/0')).toBe('NGW-Public-subnet-10-0-1');
+  });
+
+  test('threshold, stack prefix and partition change the investigation rows', () => {
+    const rows = expectedRows(operatorConfig({ rejectedFlowsAlarmThreshold: '25', stackPrefix: 'Lab-One' }), { account: '210987654321', partition: 'aws-us-gov' });
+    expect(expectedOf(rows, 'Alarm Lab-One-FlowLogs-Rejected-Spike', 'threshold')).toBe('25');
+    expect(expectedOf(rows, 'Alarm Lab-One-FlowLogs-Rejected-Spike', 'alarm actions')).toBe('arn:aws-us-gov:sns:us-east-1:210987654321:Lab-One-Alarms');
+    expect(expectedOf(rows, 'Alarm Lab-One-FlowLogs-Rejected-Spike', 'metric')).toBe('Lab-One/FlowLogs/RejectedFlows');
+    expect(expectedOf(rows, 'Glue table lab_one_logs.vpc_flow_logs', 'location')).toBe(
+      's3://s3-vpc-flow-logs-vpc-10-0-0-0-210987654321-us-east-1/vpc/AWSLogs/210987654321/vpcflowlogs/us-east-1/',
+    );
+    expect(expectedOf(rows, 'Trail Lab-One-Trail', 'CloudWatch Logs group')).toBe('Lab-One-CloudTrail');
+    expect(expectedOf(rows, 'IAM policy Lab-One-WazuhVpcFlowReader', EXISTS)).toBe('yes');
+    expect(expectedOf(rows, 'Stack Lab-One-Investigation', EXISTS)).toBe('yes');
+  });
+
+  test('policy documents: IAM returns them URL-encoded, S3 as JSON; a single statement counts as a list', () => {
+    const doc = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::b/vpc/*' }] };
+    expect(policyStatements(encodeURIComponent(JSON.stringify(doc)))).toEqual(doc.Statement);
+    expect(policyStatements(JSON.stringify(doc))).toEqual(doc.Statement);
+    expect(policyStatements(JSON.stringify({ Statement: doc.Statement[0] }))).toEqual(doc.Statement);
+    expect(policyStatements(undefined)).toEqual([]);
   });
 
   test('another CIDR and participant rename what they derive', () => {
