@@ -114,7 +114,8 @@ export function validateConfig(c: WorkshopConfig): WorkshopConfig {
 
   for (const [key, value] of Object.entries(c.instanceTypes ?? {})) {
     if (typeof value !== 'string' || !isKnownInstanceType(value)) {
-      bad(`instanceTypes.${key}`, value, `must be an x86_64 instance type of families ${INSTANCE_FAMILIES.join(', ')} (t2/t3/t3a nano..2xlarge, others large..2xlarge), e.g. t3.micro`);
+      // Named as it is set: webserverInstanceType, ubuntuInstanceType, windowsInstanceType.
+      bad(`${key}InstanceType`, value, `must be an x86_64 instance type of families ${INSTANCE_FAMILIES.join(', ')} (t2/t3/t3a nano..2xlarge, others large..2xlarge), e.g. t3.micro`);
     }
   }
 
