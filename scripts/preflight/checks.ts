@@ -84,12 +84,12 @@ async function readQuota(quotas: ServiceQuotasClient, q: { serviceCode: string; 
 const quotaAction = (q: { serviceCode: string; quotaCode: string }, region: string) =>
   `request an increase: aws service-quotas request-service-quota-increase --service-code ${q.serviceCode} --quota-code ${q.quotaCode} --desired-value <n> --region ${region}`;
 
-/** Who and where: without working credentials nothing else can be checked. */
-async function checkIdentity(config: WorkshopConfig, c: PreflightClients, out: Finding[]): Promise<boolean> {
+/** Who and where: without working credentials nothing else can be checked (undefined then). */
+async function checkIdentity(config: WorkshopConfig, c: PreflightClients, out: Finding[]): Promise<{ account?: string } | undefined> {
   try {
     const id = await c.sts.send(new GetCallerIdentityCommand({}));
     out.push({ level: 'INFO', check: 'Target', found: `account ${id.Account}, region ${config.region}, as ${id.Arn}`, action: '' });
-    return true;
+    return { account: id.Account };
   } catch (e) {
     out.push({
       level: 'BLOCKER',
@@ -97,7 +97,7 @@ async function checkIdentity(config: WorkshopConfig, c: PreflightClients, out: F
       found: `no usable AWS credentials for ${config.region}: ${errorName(e)}: ${errorMessage(e)}`,
       action: 'configure credentials (aws configure sso / AWS_PROFILE / environment variables) for the workshop account',
     });
-    return false;
+    return undefined;
   }
 }
 
@@ -356,13 +356,9 @@ async function checkDefaultVpc(config: WorkshopConfig, c: PreflightClients, out:
 /** Runs every check; a check that throws becomes a finding of its own instead of ending the run. */
 export async function runPreflight(config: WorkshopConfig, clients: PreflightClients): Promise<Finding[]> {
   const out: Finding[] = [];
-  if (!(await checkIdentity(config, clients, out))) return out;
-  let account: string | undefined;
-  try {
-    account = (await clients.sts.send(new GetCallerIdentityCommand({}))).Account;
-  } catch {
-    account = undefined;
-  }
+  const identity = await checkIdentity(config, clients, out);
+  if (!identity) return out;
+  const { account } = identity;
   const checks: [string, () => Promise<void>][] = [
     ['Elastic IPs', () => checkElasticIps(config, clients, out)],
     ['VPCs', () => checkVpcs(config, clients, out)],
