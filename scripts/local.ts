@@ -7,24 +7,19 @@
  * --aws: deploy to the AWS account of your credentials instead, verify, and leave it up for the
  * workshop (take it down with `npm run destroy`).
  */
+import { parseContextArgs } from './operator/context';
 import { runLocal } from './local/pipeline';
 
 const USAGE = 'usage: npm run local -- [--keep] [--aws] [-c key=value ...]';
 
 function parse(argv: string[]) {
-  const context: Record<string, string> = {};
+  const { context, rest } = parseContextArgs(argv);
   let keep = false;
   let aws = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
+  for (const a of rest) {
     if (a === '--keep') keep = true;
     else if (a === '--aws') aws = true;
-    else if (a === '-c' || a === '--context') {
-      const kv = argv[++i] ?? '';
-      const eq = kv.indexOf('=');
-      if (eq <= 0) throw new Error(`${a} ${kv}: expected key=value, e.g. -c natGateways=1`);
-      context[kv.slice(0, eq)] = kv.slice(eq + 1);
-    } else if (a === '--help' || a === '-h') {
+    else if (a === '--help' || a === '-h') {
       console.log(USAGE);
       process.exit(0);
     } else throw new Error(`unknown argument ${a}\n${USAGE}`);
