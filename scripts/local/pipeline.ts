@@ -10,6 +10,8 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { WorkshopConfig } from '../../lib/config/workshop-config';
+import { WORKSHOP_TAG_KEY } from '../../lib/workshop-app';
 import { Emulator, startEmulator } from '../emulator/emulator';
 import { operatorConfig, sdkConfig } from '../operator/context';
 import { destroyClients as destroyPreflightClients, formatFindings, hasBlocker, preflightClients, runPreflight } from '../preflight/checks';
@@ -113,7 +115,7 @@ export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunRepo
     const app = ['--app', assembly];
 
     const deploy = await step('deploy', ['deploy', '--all', ...app, '--require-approval', 'never', '--concurrency', '3', '--progress', 'events'], env, 60 * 60_000);
-    const stacks = await stackStates(env, region, assembly);
+    const stacks = await stackStates(env, config, assembly);
     if (deploy.code !== 0) {
       const advice =
         `cdk deploy failed:\n${deploy.tail}\n` +
@@ -138,7 +140,7 @@ export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunRepo
     }
 
     const destroy = await step('destroy', ['destroy', '--all', ...app, '--force'], env, 30 * 60_000);
-    const afterDestroy = await stackStates(env, region, assembly);
+    const afterDestroy = await stackStates(env, config, assembly);
     const effectsAfterDestroy = await customResourceEffects(env, region);
     const left = await leftovers({ env, context: opts.context });
     log(`\n=== Leftovers after destroy: ${left.items.length === 0 ? 'none' : left.items.map((i) => `${i.kind} ${i.id}${i.name ? ` (${i.name})` : ''}`).join(', ')}`);
@@ -187,11 +189,11 @@ async function callerAccount(env: Record<string, string | undefined>): Promise<s
  * The workshop's stacks as CloudFormation reports them, with their outputs and the resources of
  * the synthesized template (in `assembly`) that the endpoint reports no physical id for.
  */
-async function stackStates(env: Record<string, string | undefined>, region: string, assembly: string): Promise<StackState[]> {
-  const cfn = new CloudFormationClient(sdkConfig(region, { env }));
+async function stackStates(env: Record<string, string | undefined>, config: WorkshopConfig, assembly: string): Promise<StackState[]> {
+  const cfn = new CloudFormationClient(sdkConfig(config.region, { env }));
   try {
     const { Stacks = [] } = await cfn.send(new DescribeStacksCommand({}));
-    const ours = Stacks.filter((s) => s.StackName?.startsWith('SecurityWorkshop-') || s.Tags?.some((t) => t.Key === 'workshop'));
+    const ours = Stacks.filter((s) => s.StackName?.startsWith(`${config.stackPrefix}-`) || s.Tags?.some((t) => t.Key === WORKSHOP_TAG_KEY));
     const states: StackState[] = [];
     for (const s of ours) {
       const created = new Set<string>();
