@@ -2,6 +2,7 @@ import { Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { logicalIdOf } from './logical-id';
 
 export interface WazuhReaderProps {
   /** Name of the managed policy and of the role. */
@@ -64,7 +65,7 @@ export class WazuhReader extends Construct {
  */
 function bucketArnOf(scope: Construct, bucket: s3.IBucket): { arn: string; nagName: string } {
   const owner = Stack.of(bucket);
-  if (owner === Stack.of(scope)) return { arn: bucket.bucketArn, nagName: `<${owner.resolve((bucket.node.defaultChild as s3.CfnBucket).logicalId)}.Arn>` };
+  if (owner === Stack.of(scope)) return { arn: bucket.bucketArn, nagName: `<${logicalIdOf(bucket)}.Arn>` };
   const arn = owner.exportValue(bucket.bucketArn);
   return { arn, nagName: Stack.of(scope).resolve(arn)['Fn::ImportValue'] };
 }
