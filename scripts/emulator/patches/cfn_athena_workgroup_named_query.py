@@ -25,8 +25,7 @@ own default). Something already gone counts as deleted.
 """
 from typing import Any
 
-# The models are kept here: CloudFormationModel.__subclasses__() holds its subclasses weakly.
-_MODELS: list[type] = []
+from patches import register_cfn_models
 
 ENGINE_3 = "Athena engine version 3"
 
@@ -42,7 +41,6 @@ def _true(value: Any) -> bool:
 
 
 def apply() -> None:
-    from moto.cloudformation import parsing
     from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
     from moto.core.common_models import CloudFormationModel
 
@@ -136,6 +134,4 @@ def apply() -> None:
         def delete(self, account_id: str, region_name: str) -> None:
             _athena(account_id, region_name).named_queries.pop(self.query_id, None)
 
-    _MODELS.extend([CfnAthenaWorkGroup, CfnAthenaNamedQuery])
-    for cached in (parsing.get_model_list, parsing.get_model_map, parsing.get_name_type_map):
-        cached.cache_clear()
+    register_cfn_models(CfnAthenaWorkGroup, CfnAthenaNamedQuery)

@@ -19,8 +19,7 @@ gone counts as deleted.
 """
 from typing import Any
 
-# The model is kept here: CloudFormationModel.__subclasses__() holds its subclasses weakly.
-_MODELS: list[type] = []
+from patches import register_cfn_models
 
 
 def _cloudtrail(account_id: str, region_name: str) -> Any:
@@ -34,7 +33,6 @@ def _flag(props: dict[str, Any], key: str, default: bool) -> bool:
 
 
 def apply() -> None:
-    from moto.cloudformation import parsing
     from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
     from moto.core.common_models import CloudFormationModel
 
@@ -94,6 +92,4 @@ def apply() -> None:
         def delete(self, account_id: str, region_name: str) -> None:
             _cloudtrail(account_id, region_name).delete_trail(self.name)  # moto: a missing trail is a no-op
 
-    _MODELS.append(CfnCloudTrailTrail)
-    for cached in (parsing.get_model_list, parsing.get_model_map, parsing.get_name_type_map):
-        cached.cache_clear()
+    register_cfn_models(CfnCloudTrailTrail)

@@ -18,8 +18,7 @@ stays unsupported (not used by this app).
 """
 from typing import Any
 
-# The model is kept here: CloudFormationModel.__subclasses__() holds its subclasses weakly.
-_MODELS: list[type] = []
+from patches import register_cfn_models
 
 
 def _cloudwatch(account_id: str, region_name: str) -> Any:
@@ -72,7 +71,6 @@ def _int(value: Any) -> Any:
 
 
 def apply() -> None:
-    from moto.cloudformation import parsing
     from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
     from moto.core.common_models import CloudFormationModel
 
@@ -136,6 +134,4 @@ def apply() -> None:
         def delete(self, account_id: str, region_name: str) -> None:
             _cloudwatch(account_id, region_name).delete_alarms([self.name])  # moto: a missing alarm is a no-op
 
-    _MODELS.append(CfnCloudWatchAlarm)
-    for cached in (parsing.get_model_list, parsing.get_model_map, parsing.get_name_type_map):
-        cached.cache_clear()
+    register_cfn_models(CfnCloudWatchAlarm)

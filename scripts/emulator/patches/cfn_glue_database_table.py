@@ -23,6 +23,8 @@ TagFilters, so a deleted database would show up as a tagged leftover).
 """
 from typing import Any
 
+from patches import register_cfn_models
+
 
 def _glue(account_id: str, region_name: str) -> Any:
     from moto.glue.models import glue_backends
@@ -30,12 +32,7 @@ def _glue(account_id: str, region_name: str) -> Any:
     return glue_backends[account_id][region_name]
 
 
-# The models are kept here: CloudFormationModel.__subclasses__() holds its subclasses weakly.
-_MODELS: list[type] = []
-
-
 def apply() -> None:
-    from moto.cloudformation import parsing
     from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
     from moto.core.common_models import CloudFormationModel
 
@@ -126,6 +123,4 @@ def apply() -> None:
             if database is not None and self.name in database.tables:
                 glue.delete_table(self.database_name, self.name)
 
-    _MODELS.extend([CfnGlueDatabase, CfnGlueTable])
-    for cached in (parsing.get_model_list, parsing.get_model_map, parsing.get_name_type_map):
-        cached.cache_clear()
+    register_cfn_models(CfnGlueDatabase, CfnGlueTable)

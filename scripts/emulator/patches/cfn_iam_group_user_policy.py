@@ -24,6 +24,8 @@ import functools
 import json
 from typing import Any
 
+from patches import register_cfn_models
+
 
 def _iam(account_id: str, region_name: str) -> Any:
     from moto.iam.models import iam_backends
@@ -37,7 +39,6 @@ def _names(value: Any) -> list[str]:
 
 
 def apply() -> None:
-    from moto.cloudformation import parsing
     from moto.core.common_models import CloudFormationModel
     from moto.iam.models import Group, ManagedPolicy, User
 
@@ -140,5 +141,4 @@ def apply() -> None:
 
     ManagedPolicy.delete_from_cloudformation_json = classmethod(policy_delete)  # type: ignore[method-assign]
 
-    for cached in (parsing.get_model_list, parsing.get_model_map, parsing.get_name_type_map):
-        cached.cache_clear()
+    register_cfn_models(CfnIamGroup)

@@ -17,8 +17,7 @@ delete_metric_filter). AWS::Logs::QueryDefinition stays unsupported: moto
 """
 from typing import Any
 
-# The model is kept here: CloudFormationModel.__subclasses__() holds its subclasses weakly.
-_MODELS: list[type] = []
+from patches import register_cfn_models
 
 
 def _logs(account_id: str, region_name: str) -> Any:
@@ -33,7 +32,6 @@ def _camel(transformation: dict[str, Any]) -> dict[str, Any]:
 
 
 def apply() -> None:
-    from moto.cloudformation import parsing
     from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
     from moto.core.common_models import CloudFormationModel
 
@@ -74,6 +72,4 @@ def apply() -> None:
         def delete(self, account_id: str, region_name: str) -> None:
             _logs(account_id, region_name).delete_metric_filter(self.name, self.log_group_name)
 
-    _MODELS.append(CfnLogsMetricFilter)
-    for cached in (parsing.get_model_list, parsing.get_model_map, parsing.get_name_type_map):
-        cached.cache_clear()
+    register_cfn_models(CfnLogsMetricFilter)

@@ -25,8 +25,7 @@ import functools
 import json
 from typing import Any
 
-# The model is kept here: CloudFormationModel.__subclasses__() holds its subclasses weakly.
-_MODELS: list[type] = []
+from patches import register_cfn_models
 
 SECURE_TRANSPORT = "aws:securetransport"
 
@@ -52,7 +51,6 @@ def _matches_tls(statement: dict[str, Any]) -> bool:
 
 
 def apply() -> None:
-    from moto.cloudformation import parsing
     from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
     from moto.core.common_models import CloudFormationModel
     from moto.s3.models import FakeBucket
@@ -120,6 +118,4 @@ def apply() -> None:
 
     FakeBucket.get_permission = get_permission  # type: ignore[method-assign]
 
-    _MODELS.append(CfnS3BucketPolicy)
-    for cached in (parsing.get_model_list, parsing.get_model_map, parsing.get_name_type_map):
-        cached.cache_clear()
+    register_cfn_models(CfnS3BucketPolicy)

@@ -20,6 +20,8 @@ resource types (rotation, attachments, resource policies) stay unsupported.
 import json
 from typing import Any
 
+from patches import register_cfn_models
+
 
 def _backend(account_id: str, region_name: str) -> Any:
     from moto.secretsmanager.models import secretsmanager_backends
@@ -56,7 +58,6 @@ def _secret_string(backend: Any, props: dict[str, Any]) -> str | None:
 
 
 def apply() -> None:
-    from moto.cloudformation import parsing
     from moto.core.common_models import CloudFormationModel
 
     class CfnSecret(CloudFormationModel):
@@ -116,5 +117,4 @@ def apply() -> None:
             if name is not None:  # already gone counts as deleted
                 backend.delete_secret(name, recovery_window_in_days=None, force_delete_without_recovery=True)
 
-    for cached in (parsing.get_model_list, parsing.get_model_map, parsing.get_name_type_map):
-        cached.cache_clear()
+    register_cfn_models(CfnSecret)

@@ -16,8 +16,7 @@ on delete the default policy moto gives a new topic).
 import json
 from typing import Any
 
-# The model is kept here: CloudFormationModel.__subclasses__() holds its subclasses weakly.
-_MODELS: list[type] = []
+from patches import register_cfn_models
 
 
 def _sns(account_id: str, region_name: str) -> Any:
@@ -27,7 +26,6 @@ def _sns(account_id: str, region_name: str) -> Any:
 
 
 def apply() -> None:
-    from moto.cloudformation import parsing
     from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
     from moto.core.common_models import CloudFormationModel
 
@@ -77,6 +75,4 @@ def apply() -> None:
                 if topic is not None:
                     topic._policy_json = topic._create_default_topic_policy(region_name, topic.account_id, topic.name)
 
-    _MODELS.append(CfnSnsTopicPolicy)
-    for cached in (parsing.get_model_list, parsing.get_model_map, parsing.get_name_type_map):
-        cached.cache_clear()
+    register_cfn_models(CfnSnsTopicPolicy)
