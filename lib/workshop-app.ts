@@ -22,9 +22,10 @@ export interface WorkshopStacks {
 }
 
 /**
- * The whole workshop in four thin stacks. Identity, network and detection have no references
+ * The whole workshop in five thin stacks. Identity, network and detection have no references
  * between them, so `cdk deploy --all --concurrency 3` builds them side by side; compute waits for
- * the instance profile (identity) and the private subnet's NAT route (network).
+ * the instance profile (identity) and the private subnet's NAT route (network); investigation
+ * reads the flow-log group and bucket (network).
  */
 export function buildWorkshopApp(app: App, config: WorkshopConfig): WorkshopStacks {
   // Account: whatever the CLI's credentials say at deploy time; templates are account-agnostic.
