@@ -11,13 +11,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CfnTemplate, DeployTarget, flowLogS3Destination, s3FlowLogs, wazuhRoleArn, WAZUH_ROLE_OUTPUT } from '../lib/wazuh/from-template';
 import { wazuhVpcFlowWodle } from '../lib/wazuh/wodle';
+import { readStackArtifacts, StackArtifact as Artifact } from './operator/assembly';
 
-interface StackArtifact {
-  readonly name: string;
-  readonly account?: string;
-  readonly region: string;
-  readonly template: CfnTemplate;
-}
+type StackArtifact = Pick<Artifact<CfnTemplate>, 'name' | 'account' | 'region' | 'template'>;
 
 const USAGE = 'Usage: npm run wazuh-config -- [--account <12-digit account id>] [--out <cdk output dir, default cdk.out>]';
 
@@ -40,30 +36,19 @@ function parseArgs(argv: string[]): { account?: string; out: string } {
 
 /** The stacks of a cloud assembly, with their templates and environments. */
 export function readAssembly(outDir: string): StackArtifact[] {
-  const manifest = JSON.parse(fs.readFileSync(path.join(outDir, 'manifest.json'), 'utf8')) as {
-    artifacts: Record<string, { type: string; environment?: string; properties?: { templateFile?: string } }>;
-  };
-  return Object.entries(manifest.artifacts)
-    .filter(([, a]) => a.type === 'aws:cloudformation:stack' && a.properties?.templateFile)
-    .map(([name, a]) => {
-      const [, account, region] = /^aws:\/\/([^/]+)\/(.+)$/.exec(a.environment ?? '') ?? [];
-      return {
-        name,
-        account: /^\d{12}$/.test(account ?? '') ? account : undefined,
-        region,
-        template: JSON.parse(fs.readFileSync(path.join(outDir, a.properties!.templateFile!), 'utf8')) as CfnTemplate,
-      };
-    });
+  return readStackArtifacts<CfnTemplate>(outDir);
 }
 
 /** The wodle block from a synthesized app: the flow log's stack gives bucket and path, the investigation stack the role. */
 export function wazuhConfigFromAssembly(stacks: StackArtifact[], account: string): string {
   const network = stacks.filter((s) => s3FlowLogs(s.template).length > 0);
   if (network.length !== 1) throw new Error(`Expected one stack with a flow log to S3, found ${network.length}`);
-  const target: DeployTarget = { account, region: network[0].region };
+  const region = network[0].region;
+  if (!region) throw new Error(`Stack ${network[0].name} was synthesized without a region; set the region setting (cdk.json context)`);
+  const target: DeployTarget = { account, region };
   const { bucketName, path: s3Path } = flowLogS3Destination(network[0].template, target);
   const withRole = stacks.find((s) => s.template.Outputs?.[WAZUH_ROLE_OUTPUT]);
-  const iamRoleArn = withRole ? wazuhRoleArn(withRole.template, { account, region: withRole.region }) : undefined;
+  const iamRoleArn = withRole ? wazuhRoleArn(withRole.template, { account, region: withRole.region ?? region }) : undefined;
   return wazuhVpcFlowWodle({ bucketName, path: s3Path, region: target.region, iamRoleArn });
 }
 

@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readStackArtifacts } from '../operator/assembly';
 import { ROOT, runCdkOffline } from '../operator/context';
 
 export type Prices = typeof import('./prices-us-east-1.json');
@@ -29,13 +30,7 @@ export type Templates = Record<string, CfnTemplate>;
 
 /** The stack templates of a cloud assembly directory (cdk.out). */
 export function readAssembly(dir: string): Templates {
-  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
-  const out: Templates = {};
-  for (const [id, artifact] of Object.entries<any>(manifest.artifacts ?? {})) {
-    if (artifact.type !== 'aws:cloudformation:stack') continue;
-    out[artifact.properties?.stackName ?? id] = JSON.parse(fs.readFileSync(path.join(dir, artifact.properties.templateFile), 'utf8'));
-  }
-  return out;
+  return Object.fromEntries(readStackArtifacts<CfnTemplate>(dir).map((s) => [s.name, s.template]));
 }
 
 /** `cdk synth -q -o <outdir> [-c ...]` with the project's CLI; rejects with the CLI's output on failure. */

@@ -9,6 +9,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readStackArtifacts } from '../operator/assembly';
 import { runCdkOffline } from '../operator/context';
 import { CfnResource, CfnTemplate, readAssembly, Templates } from '../cost/estimate';
 
@@ -152,25 +153,18 @@ export interface DiffResult {
 export async function diffAssemblies(baselineDir: string, currentDir: string, acks: readonly Acknowledgement[], cwd: string): Promise<DiffResult> {
   const baseline = readAssembly(baselineDir);
   const current = readAssembly(currentDir);
+  const baselineFiles = new Map(readStackArtifacts(baselineDir).map((s) => [s.name, s.templateFile]));
   const emptyTemplate = path.join(currentDir, 'empty-baseline.template.json');
   fs.writeFileSync(emptyTemplate, '{}');
   const cli: CliDiff[] = [];
   for (const stack of Object.keys(current)) {
-    const baseFile = baseline[stack] ? path.join(baselineDir, templateFileOf(baselineDir, stack)) : emptyTemplate;
+    const baseFile = baselineFiles.has(stack) ? path.join(baselineDir, baselineFiles.get(stack)!) : emptyTemplate;
     cli.push(await cliDiff(currentDir, stack, baseFile, cwd));
   }
   const broadening = findBroadening(baseline, current);
   const unacknowledged = broadening.filter((b) => !isAcknowledged(b, acks));
   const unattributed = cli.filter((c) => c.broadening && !broadening.some((b) => b.stack === c.stack) && !acks.some((a) => a.stack === c.stack && a.resource === '*')).map((c) => c.stack);
   return { cli, broadening, unacknowledged, unattributed, ok: unacknowledged.length === 0 && unattributed.length === 0 };
-}
-
-function templateFileOf(dir: string, stack: string): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
-  for (const [id, a] of Object.entries<any>(manifest.artifacts ?? {})) {
-    if (a.type === 'aws:cloudformation:stack' && (a.properties?.stackName ?? id) === stack) return a.properties.templateFile;
-  }
-  throw new Error(`${stack} not in ${dir}`);
 }
 
 export function formatResult(r: DiffResult, ackFile: string): string {
