@@ -7,6 +7,7 @@ import { WorkshopConfig, workshopNames } from '../../lib/config/workshop-config'
 import { CLOUDTRAIL_ATHENA_QUERY } from '../../lib/constructs/cloudtrail-trail';
 import { FLOW_LOG_ATHENA_QUERIES } from '../../lib/constructs/flow-log-athena';
 import { DEFAULT_FLOW_LOG_FIELDS } from '../../lib/constructs/flow-log-insights';
+import { stackNames } from '../operator/context';
 import { EXISTS, ExpectedRow, ResourceKind } from './types';
 
 /** The AWS default flow-log format (version 2, 14 fields). */
@@ -37,7 +38,8 @@ export function resourceLabels(config: WorkshopConfig, target: DeployTarget) {
   return {
     names: n,
     bucket,
-    stacks: ['Identity', 'Network', 'Compute', 'Detection', 'Investigation'].map((p) => `${config.stackPrefix}-${p}`),
+    // From the app itself, so a new stack is checked without a second list to keep.
+    stacks: stackNames(config),
     investigationStack: `${config.stackPrefix}-Investigation`,
     stack: (name: string) => `Stack ${name}`,
     vpc: `VPC ${n.vpc}`,

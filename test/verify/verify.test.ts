@@ -65,8 +65,8 @@ describe('expected rows from the default config (cdk.json)', () => {
     expect(rows.filter((r) => r.attribute === EXISTS && r.resource.startsWith('Stack ')).map((r) => r.resource)).toEqual([
       'Stack SecurityWorkshop-Identity',
       'Stack SecurityWorkshop-Network',
-      'Stack SecurityWorkshop-Compute',
       'Stack SecurityWorkshop-Detection',
+      'Stack SecurityWorkshop-Compute',
       'Stack SecurityWorkshop-Investigation',
     ]);
   });
