@@ -106,9 +106,17 @@ export function operatorConfig(context: Record<string, unknown> = {}, cdkJson = 
   return loadConfig((k) => merged[k]);
 }
 
-/** The app's stack names, in creation order, from the app itself (building it needs no synth). */
+const stackNamesCache = new Map<string, string[]>();
+
+/** The app's stack names, in creation order, from the app itself (building it needs no synth; built once per config). */
 export function stackNames(config: WorkshopConfig): string[] {
-  return buildWorkshopApp(new App(), config).all.map((s) => s.stackName);
+  const key = JSON.stringify(config);
+  let names = stackNamesCache.get(key);
+  if (!names) {
+    names = buildWorkshopApp(new App(), config).all.map((s) => s.stackName);
+    stackNamesCache.set(key, names);
+  }
+  return [...names];
 }
 
 export type SdkConfig = ClientConfig & { credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } };
