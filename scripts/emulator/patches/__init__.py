@@ -1,4 +1,5 @@
 """One module per moto 5.2.1 gap; each exposes apply() and a docstring naming the AWS behaviour it restores."""
+from typing import Any
 
 # The CloudFormation models the patches add, all kept here: CloudFormationModel.__subclasses__(),
 # which moto's parser reads, holds its subclasses weakly.
@@ -12,3 +13,50 @@ def register_cfn_models(*models: type) -> None:
     _CFN_MODELS.extend(models)
     for cached in (parsing.get_model_list, parsing.get_model_map, parsing.get_name_type_map):
         cached.cache_clear()
+
+
+def cfn_attribute(resource: Any, attributes: dict[str, str | None], attribute_name: str) -> Any:
+    """Fn::GetAtt on resource: attributes maps a GetAtt name to the resource's attribute answering it
+    (None: a valid name the model does not answer); anything else is moto's unformatted GetAtt error."""
+    from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
+
+    field = attributes.get(attribute_name)
+    if field is None:
+        raise UnformattedGetAttTemplateException()
+    return getattr(resource, field)
+
+
+class SimpleCfnModel:
+    """Mixin for a CloudFormation model a patch adds: `class CfnX(SimpleCfnModel, CloudFormationModel)`
+    (moto's parser reads only CloudFormationModel's direct subclasses, so the patch names it; moto is
+    imported only inside apply()). The subclass declares CFN_TYPE, NAME_TYPE (the name property, "" for
+    none), PHYSICAL_ID (the attribute that is Ref) and ATTRIBUTES (see cfn_attribute), and implements
+    create_from_cloudformation_json and delete; defining it registers it (register_cfn_models)."""
+
+    CFN_TYPE: str
+    NAME_TYPE = ""
+    PHYSICAL_ID = "name"
+    ATTRIBUTES: dict[str, str | None] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        register_cfn_models(cls)
+
+    @property
+    def physical_resource_id(self) -> str:
+        return getattr(self, self.PHYSICAL_ID)  # type: ignore[no-any-return]
+
+    def get_cfn_attribute(self, attribute_name: str) -> Any:
+        return cfn_attribute(self, self.ATTRIBUTES, attribute_name)
+
+    @classmethod
+    def cloudformation_name_type(cls) -> str:
+        return cls.NAME_TYPE
+
+    @classmethod
+    def cloudformation_type(cls) -> str:
+        return cls.CFN_TYPE
+
+    @classmethod
+    def has_cfn_attr(cls, attr: str) -> bool:
+        return attr in cls.ATTRIBUTES

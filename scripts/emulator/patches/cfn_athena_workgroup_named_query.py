@@ -25,7 +25,7 @@ own default). Something already gone counts as deleted.
 """
 from typing import Any
 
-from patches import register_cfn_models
+from patches import SimpleCfnModel
 
 ENGINE_3 = "Athena engine version 3"
 
@@ -41,36 +41,19 @@ def _true(value: Any) -> bool:
 
 
 def apply() -> None:
-    from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
     from moto.core.common_models import CloudFormationModel
 
-    class CfnAthenaWorkGroup(CloudFormationModel):
+    class CfnAthenaWorkGroup(SimpleCfnModel, CloudFormationModel):
         """AWS::Athena::WorkGroup; Ref is the workgroup name."""
+
+        CFN_TYPE = "AWS::Athena::WorkGroup"
+        NAME_TYPE = "Name"
+        ATTRIBUTES = {"CreationTime": None, "WorkGroupConfiguration.EngineVersion.EffectiveEngineVersion": "effective_engine_version"}
+        effective_engine_version = ENGINE_3
 
         def __init__(self, name: str, recursive_delete: bool):
             self.name = name
             self.recursive_delete = recursive_delete
-
-        @property
-        def physical_resource_id(self) -> str:
-            return self.name
-
-        def get_cfn_attribute(self, attribute_name: str) -> Any:
-            if attribute_name == "WorkGroupConfiguration.EngineVersion.EffectiveEngineVersion":
-                return ENGINE_3
-            raise UnformattedGetAttTemplateException()
-
-        @staticmethod
-        def cloudformation_name_type() -> str:
-            return "Name"
-
-        @staticmethod
-        def cloudformation_type() -> str:
-            return "AWS::Athena::WorkGroup"
-
-        @classmethod
-        def has_cfn_attr(cls, attr: str) -> bool:
-            return attr in ("CreationTime", "WorkGroupConfiguration.EngineVersion.EffectiveEngineVersion")
 
         @classmethod
         def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):  # type: ignore[no-untyped-def,override]
@@ -92,32 +75,16 @@ def apply() -> None:
                     backend.named_queries.pop(query_id, None)
             backend.delete_work_group(self.name)
 
-    class CfnAthenaNamedQuery(CloudFormationModel):
+    class CfnAthenaNamedQuery(SimpleCfnModel, CloudFormationModel):
         """AWS::Athena::NamedQuery; Ref (and GetAtt NamedQueryId) is the query's id."""
+
+        CFN_TYPE = "AWS::Athena::NamedQuery"
+        NAME_TYPE = ""  # Name is a display name, not the identifier
+        PHYSICAL_ID = "query_id"
+        ATTRIBUTES = {"NamedQueryId": "query_id"}
 
         def __init__(self, query_id: str):
             self.query_id = query_id
-
-        @property
-        def physical_resource_id(self) -> str:
-            return self.query_id
-
-        def get_cfn_attribute(self, attribute_name: str) -> Any:
-            if attribute_name == "NamedQueryId":
-                return self.query_id
-            raise UnformattedGetAttTemplateException()
-
-        @staticmethod
-        def cloudformation_name_type() -> str:
-            return ""  # Name is a display name, not the identifier
-
-        @staticmethod
-        def cloudformation_type() -> str:
-            return "AWS::Athena::NamedQuery"
-
-        @classmethod
-        def has_cfn_attr(cls, attr: str) -> bool:
-            return attr == "NamedQueryId"
 
         @classmethod
         def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):  # type: ignore[no-untyped-def,override]
@@ -133,5 +100,3 @@ def apply() -> None:
 
         def delete(self, account_id: str, region_name: str) -> None:
             _athena(account_id, region_name).named_queries.pop(self.query_id, None)
-
-    register_cfn_models(CfnAthenaWorkGroup, CfnAthenaNamedQuery)

@@ -19,7 +19,7 @@ gone counts as deleted.
 """
 from typing import Any
 
-from patches import register_cfn_models
+from patches import SimpleCfnModel
 
 
 def _cloudtrail(account_id: str, region_name: str) -> Any:
@@ -33,39 +33,19 @@ def _flag(props: dict[str, Any], key: str, default: bool) -> bool:
 
 
 def apply() -> None:
-    from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
     from moto.core.common_models import CloudFormationModel
 
-    class CfnCloudTrailTrail(CloudFormationModel):
+    class CfnCloudTrailTrail(SimpleCfnModel, CloudFormationModel):
         """AWS::CloudTrail::Trail; Ref is the trail name, GetAtt Arn its ARN."""
+
+        CFN_TYPE = "AWS::CloudTrail::Trail"
+        NAME_TYPE = "TrailName"
+        ATTRIBUTES = {"Arn": "arn", "SnsTopicArn": "topic_arn"}
 
         def __init__(self, name: str, arn: str, topic_arn: str | None):
             self.name = name
             self.arn = arn
             self.topic_arn = topic_arn
-
-        @property
-        def physical_resource_id(self) -> str:
-            return self.name
-
-        def get_cfn_attribute(self, attribute_name: str) -> Any:
-            if attribute_name == "Arn":
-                return self.arn
-            if attribute_name == "SnsTopicArn":
-                return self.topic_arn
-            raise UnformattedGetAttTemplateException()
-
-        @staticmethod
-        def cloudformation_name_type() -> str:
-            return "TrailName"
-
-        @staticmethod
-        def cloudformation_type() -> str:
-            return "AWS::CloudTrail::Trail"
-
-        @classmethod
-        def has_cfn_attr(cls, attr: str) -> bool:
-            return attr in ("Arn", "SnsTopicArn")
 
         @classmethod
         def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):  # type: ignore[no-untyped-def,override]
@@ -91,5 +71,3 @@ def apply() -> None:
 
         def delete(self, account_id: str, region_name: str) -> None:
             _cloudtrail(account_id, region_name).delete_trail(self.name)  # moto: a missing trail is a no-op
-
-    register_cfn_models(CfnCloudTrailTrail)

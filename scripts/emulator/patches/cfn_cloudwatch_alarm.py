@@ -18,7 +18,7 @@ stays unsupported (not used by this app).
 """
 from typing import Any
 
-from patches import register_cfn_models
+from patches import SimpleCfnModel
 
 
 def _cloudwatch(account_id: str, region_name: str) -> Any:
@@ -71,36 +71,18 @@ def _int(value: Any) -> Any:
 
 
 def apply() -> None:
-    from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
     from moto.core.common_models import CloudFormationModel
 
-    class CfnCloudWatchAlarm(CloudFormationModel):
+    class CfnCloudWatchAlarm(SimpleCfnModel, CloudFormationModel):
         """AWS::CloudWatch::Alarm; Ref is the alarm name, GetAtt Arn its ARN."""
+
+        CFN_TYPE = "AWS::CloudWatch::Alarm"
+        NAME_TYPE = "AlarmName"
+        ATTRIBUTES = {"Arn": "arn"}
 
         def __init__(self, name: str, arn: str):
             self.name = name
             self.arn = arn
-
-        @property
-        def physical_resource_id(self) -> str:
-            return self.name
-
-        def get_cfn_attribute(self, attribute_name: str) -> Any:
-            if attribute_name == "Arn":
-                return self.arn
-            raise UnformattedGetAttTemplateException()
-
-        @staticmethod
-        def cloudformation_name_type() -> str:
-            return "AlarmName"
-
-        @staticmethod
-        def cloudformation_type() -> str:
-            return "AWS::CloudWatch::Alarm"
-
-        @classmethod
-        def has_cfn_attr(cls, attr: str) -> bool:
-            return attr == "Arn"
 
         @classmethod
         def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):  # type: ignore[no-untyped-def,override]
@@ -133,5 +115,3 @@ def apply() -> None:
 
         def delete(self, account_id: str, region_name: str) -> None:
             _cloudwatch(account_id, region_name).delete_alarms([self.name])  # moto: a missing alarm is a no-op
-
-    register_cfn_models(CfnCloudWatchAlarm)

@@ -23,7 +23,7 @@ TagFilters, so a deleted database would show up as a tagged leftover).
 """
 from typing import Any
 
-from patches import register_cfn_models
+from patches import SimpleCfnModel
 
 
 def _glue(account_id: str, region_name: str) -> Any:
@@ -33,33 +33,16 @@ def _glue(account_id: str, region_name: str) -> Any:
 
 
 def apply() -> None:
-    from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
     from moto.core.common_models import CloudFormationModel
 
-    class CfnGlueDatabase(CloudFormationModel):
+    class CfnGlueDatabase(SimpleCfnModel, CloudFormationModel):
         """AWS::Glue::Database; Ref is the database name."""
+
+        CFN_TYPE = "AWS::Glue::Database"
+        NAME_TYPE = ""  # the name is DatabaseInput.Name
 
         def __init__(self, name: str):
             self.name = name
-
-        @property
-        def physical_resource_id(self) -> str:
-            return self.name
-
-        def get_cfn_attribute(self, attribute_name: str) -> Any:
-            raise UnformattedGetAttTemplateException()
-
-        @staticmethod
-        def cloudformation_name_type() -> str:
-            return ""  # the name is DatabaseInput.Name
-
-        @staticmethod
-        def cloudformation_type() -> str:
-            return "AWS::Glue::Database"
-
-        @classmethod
-        def has_cfn_attr(cls, attr: str) -> bool:
-            return False
 
         @classmethod
         def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):  # type: ignore[no-untyped-def,override]
@@ -81,31 +64,15 @@ def apply() -> None:
 
             glue.tagger.delete_all_tags_for_resource(f"arn:{get_partition(region_name)}:glue:{region_name}:{account_id}:database/{self.name}")
 
-    class CfnGlueTable(CloudFormationModel):
+    class CfnGlueTable(SimpleCfnModel, CloudFormationModel):
         """AWS::Glue::Table; Ref is the table name."""
+
+        CFN_TYPE = "AWS::Glue::Table"
+        NAME_TYPE = ""  # the name is TableInput.Name
 
         def __init__(self, database_name: str, name: str):
             self.database_name = database_name
             self.name = name
-
-        @property
-        def physical_resource_id(self) -> str:
-            return self.name
-
-        def get_cfn_attribute(self, attribute_name: str) -> Any:
-            raise UnformattedGetAttTemplateException()
-
-        @staticmethod
-        def cloudformation_name_type() -> str:
-            return ""  # the name is TableInput.Name
-
-        @staticmethod
-        def cloudformation_type() -> str:
-            return "AWS::Glue::Table"
-
-        @classmethod
-        def has_cfn_attr(cls, attr: str) -> bool:
-            return False
 
         @classmethod
         def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):  # type: ignore[no-untyped-def,override]
@@ -122,5 +89,3 @@ def apply() -> None:
             database = glue.databases.get(self.database_name)
             if database is not None and self.name in database.tables:
                 glue.delete_table(self.database_name, self.name)
-
-    register_cfn_models(CfnGlueDatabase, CfnGlueTable)

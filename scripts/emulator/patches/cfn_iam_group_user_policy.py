@@ -24,7 +24,7 @@ import functools
 import json
 from typing import Any
 
-from patches import register_cfn_models
+from patches import SimpleCfnModel, cfn_attribute
 
 
 def _iam(account_id: str, region_name: str) -> Any:
@@ -42,20 +42,12 @@ def apply() -> None:
     from moto.core.common_models import CloudFormationModel
     from moto.iam.models import Group, ManagedPolicy, User
 
-    class CfnIamGroup(CloudFormationModel):
+    class CfnIamGroup(SimpleCfnModel, CloudFormationModel):
         """AWS::IAM::Group; the object CloudFormation keeps is moto's Group."""
 
-        @staticmethod
-        def cloudformation_name_type() -> str:
-            return "GroupName"
-
-        @staticmethod
-        def cloudformation_type() -> str:
-            return "AWS::IAM::Group"
-
-        @classmethod
-        def has_cfn_attr(cls, attr: str) -> bool:
-            return attr == "Arn"
+        CFN_TYPE = "AWS::IAM::Group"
+        NAME_TYPE = "GroupName"
+        ATTRIBUTES = {"Arn": "arn"}
 
         @classmethod
         def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):  # type: ignore[no-untyped-def,override]
@@ -83,16 +75,9 @@ def apply() -> None:
             iam.delete_group(group.name)
 
     # moto's Group object is what Ref / Fn::GetAtt see.
-    def group_get_cfn_attribute(self, attribute_name):  # type: ignore[no-untyped-def]
-        from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
-
-        if attribute_name == "Arn":
-            return self.arn
-        raise UnformattedGetAttTemplateException()
-
     Group.physical_resource_id = property(lambda self: self.name)  # type: ignore[attr-defined]
     Group.is_created = CloudFormationModel.is_created  # type: ignore[attr-defined]
-    Group.get_cfn_attribute = group_get_cfn_attribute  # type: ignore[method-assign]
+    Group.get_cfn_attribute = lambda self, name: cfn_attribute(self, CfnIamGroup.ATTRIBUTES, name)  # type: ignore[method-assign]
 
     original_user_create = User.create_from_cloudformation_json.__func__  # type: ignore[attr-defined]
 
@@ -140,5 +125,3 @@ def apply() -> None:
         iam.delete_policy(policy.arn)
 
     ManagedPolicy.delete_from_cloudformation_json = classmethod(policy_delete)  # type: ignore[method-assign]
-
-    register_cfn_models(CfnIamGroup)

@@ -17,7 +17,7 @@ delete_metric_filter). AWS::Logs::QueryDefinition stays unsupported: moto
 """
 from typing import Any
 
-from patches import register_cfn_models
+from patches import SimpleCfnModel
 
 
 def _logs(account_id: str, region_name: str) -> Any:
@@ -32,34 +32,17 @@ def _camel(transformation: dict[str, Any]) -> dict[str, Any]:
 
 
 def apply() -> None:
-    from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
     from moto.core.common_models import CloudFormationModel
 
-    class CfnLogsMetricFilter(CloudFormationModel):
+    class CfnLogsMetricFilter(SimpleCfnModel, CloudFormationModel):
         """AWS::Logs::MetricFilter; Ref is the filter name."""
+
+        CFN_TYPE = "AWS::Logs::MetricFilter"
+        NAME_TYPE = "FilterName"
 
         def __init__(self, name: str, log_group_name: str):
             self.name = name
             self.log_group_name = log_group_name
-
-        @property
-        def physical_resource_id(self) -> str:
-            return self.name
-
-        def get_cfn_attribute(self, attribute_name: str) -> Any:
-            raise UnformattedGetAttTemplateException()
-
-        @staticmethod
-        def cloudformation_name_type() -> str:
-            return "FilterName"
-
-        @staticmethod
-        def cloudformation_type() -> str:
-            return "AWS::Logs::MetricFilter"
-
-        @classmethod
-        def has_cfn_attr(cls, attr: str) -> bool:
-            return False
 
         @classmethod
         def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):  # type: ignore[no-untyped-def,override]
@@ -71,5 +54,3 @@ def apply() -> None:
 
         def delete(self, account_id: str, region_name: str) -> None:
             _logs(account_id, region_name).delete_metric_filter(self.name, self.log_group_name)
-
-    register_cfn_models(CfnLogsMetricFilter)

@@ -25,7 +25,7 @@ import functools
 import json
 from typing import Any
 
-from patches import register_cfn_models
+from patches import SimpleCfnModel
 
 SECURE_TRANSPORT = "aws:securetransport"
 
@@ -51,34 +51,17 @@ def _matches_tls(statement: dict[str, Any]) -> bool:
 
 
 def apply() -> None:
-    from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
     from moto.core.common_models import CloudFormationModel
     from moto.s3.models import FakeBucket
 
-    class CfnS3BucketPolicy(CloudFormationModel):
+    class CfnS3BucketPolicy(SimpleCfnModel, CloudFormationModel):
         """AWS::S3::BucketPolicy; Ref is the bucket name."""
+
+        CFN_TYPE = "AWS::S3::BucketPolicy"
+        PHYSICAL_ID = "bucket_name"
 
         def __init__(self, bucket_name: str):
             self.bucket_name = bucket_name
-
-        @property
-        def physical_resource_id(self) -> str:
-            return self.bucket_name
-
-        def get_cfn_attribute(self, attribute_name: str) -> Any:
-            raise UnformattedGetAttTemplateException()
-
-        @staticmethod
-        def cloudformation_name_type() -> str:
-            return ""
-
-        @staticmethod
-        def cloudformation_type() -> str:
-            return "AWS::S3::BucketPolicy"
-
-        @classmethod
-        def has_cfn_attr(cls, attr: str) -> bool:
-            return False
 
         @classmethod
         def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):  # type: ignore[no-untyped-def,override]
@@ -117,5 +100,3 @@ def apply() -> None:
         return IAMPolicy(json.dumps({**policy, "Statement": kept})).is_action_permitted(action, resource)
 
     FakeBucket.get_permission = get_permission  # type: ignore[method-assign]
-
-    register_cfn_models(CfnS3BucketPolicy)

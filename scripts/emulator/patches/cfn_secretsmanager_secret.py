@@ -20,7 +20,7 @@ resource types (rotation, attachments, resource policies) stay unsupported.
 import json
 from typing import Any
 
-from patches import register_cfn_models
+from patches import SimpleCfnModel
 
 
 def _backend(account_id: str, region_name: str) -> Any:
@@ -60,35 +60,17 @@ def _secret_string(backend: Any, props: dict[str, Any]) -> str | None:
 def apply() -> None:
     from moto.core.common_models import CloudFormationModel
 
-    class CfnSecret(CloudFormationModel):
+    class CfnSecret(SimpleCfnModel, CloudFormationModel):
         """What CloudFormation keeps for the resource: Ref (and GetAtt Id) is the ARN."""
+
+        CFN_TYPE = "AWS::SecretsManager::Secret"
+        NAME_TYPE = "Name"
+        PHYSICAL_ID = "arn"
+        ATTRIBUTES = {"Id": "arn"}
 
         def __init__(self, name: str, arn: str):
             self.name = name
             self.arn = arn
-
-        @property
-        def physical_resource_id(self) -> str:
-            return self.arn
-
-        def get_cfn_attribute(self, attribute_name: str) -> str:
-            from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
-
-            if attribute_name == "Id":
-                return self.arn
-            raise UnformattedGetAttTemplateException()
-
-        @staticmethod
-        def cloudformation_name_type() -> str:
-            return "Name"
-
-        @staticmethod
-        def cloudformation_type() -> str:
-            return "AWS::SecretsManager::Secret"
-
-        @classmethod
-        def has_cfn_attr(cls, attr: str) -> bool:
-            return attr == "Id"
 
         @classmethod
         def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):  # type: ignore[no-untyped-def,override]
@@ -116,5 +98,3 @@ def apply() -> None:
             name = next((n for n, sec in backend.secrets.items() if resource_name in (n, str(sec.arn))), None)
             if name is not None:  # already gone counts as deleted
                 backend.delete_secret(name, recovery_window_in_days=None, force_delete_without_recovery=True)
-
-    register_cfn_models(CfnSecret)

@@ -16,7 +16,7 @@ on delete the default policy moto gives a new topic).
 import json
 from typing import Any
 
-from patches import register_cfn_models
+from patches import SimpleCfnModel
 
 
 def _sns(account_id: str, region_name: str) -> Any:
@@ -26,36 +26,18 @@ def _sns(account_id: str, region_name: str) -> Any:
 
 
 def apply() -> None:
-    from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
     from moto.core.common_models import CloudFormationModel
 
-    class CfnSnsTopicPolicy(CloudFormationModel):
+    class CfnSnsTopicPolicy(SimpleCfnModel, CloudFormationModel):
         """AWS::SNS::TopicPolicy; Ref is a generated id (stack-logicalId-suffix)."""
+
+        CFN_TYPE = "AWS::SNS::TopicPolicy"
+        PHYSICAL_ID = "policy_id"
+        ATTRIBUTES = {"Id": "policy_id"}
 
         def __init__(self, policy_id: str, topic_arns: list[str]):
             self.policy_id = policy_id
             self.topic_arns = topic_arns
-
-        @property
-        def physical_resource_id(self) -> str:
-            return self.policy_id
-
-        def get_cfn_attribute(self, attribute_name: str) -> Any:
-            if attribute_name == "Id":
-                return self.policy_id
-            raise UnformattedGetAttTemplateException()
-
-        @staticmethod
-        def cloudformation_name_type() -> str:
-            return ""
-
-        @staticmethod
-        def cloudformation_type() -> str:
-            return "AWS::SNS::TopicPolicy"
-
-        @classmethod
-        def has_cfn_attr(cls, attr: str) -> bool:
-            return attr == "Id"
 
         @classmethod
         def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):  # type: ignore[no-untyped-def,override]
@@ -74,5 +56,3 @@ def apply() -> None:
                 topic = backend.topics.get(arn)
                 if topic is not None:
                     topic._policy_json = topic._create_default_topic_policy(region_name, topic.account_id, topic.name)
-
-    register_cfn_models(CfnSnsTopicPolicy)
