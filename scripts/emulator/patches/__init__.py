@@ -15,6 +15,11 @@ def register_cfn_models(*models: type) -> None:
         cached.cache_clear()
 
 
+def cfn_bool(value: Any) -> bool:
+    """A CloudFormation Boolean property's value: true or "true" (any case); anything else is false."""
+    return str(value).lower() == "true"
+
+
 def cfn_attribute(resource: Any, attributes: dict[str, str | None], attribute_name: str) -> Any:
     """Fn::GetAtt on resource: attributes maps a GetAtt name to the resource's attribute answering it
     (None: a valid name the model does not answer); anything else is moto's unformatted GetAtt error."""

@@ -25,7 +25,7 @@ own default). Something already gone counts as deleted.
 """
 from typing import Any
 
-from patches import SimpleCfnModel
+from patches import SimpleCfnModel, cfn_bool
 
 ENGINE_3 = "Athena engine version 3"
 
@@ -34,10 +34,6 @@ def _athena(account_id: str, region_name: str) -> Any:
     from moto.athena.models import athena_backends
 
     return athena_backends[account_id][region_name]
-
-
-def _true(value: Any) -> bool:
-    return str(value).lower() == "true"
 
 
 def apply() -> None:
@@ -66,7 +62,7 @@ def apply() -> None:
             backend = _athena(account_id, region_name)
             backend.create_work_group(resource_name, configuration, props.get("Description") or "", props.get("Tags") or [])
             backend.work_groups[resource_name].state = props.get("State") or "ENABLED"
-            return cls(resource_name, _true(props.get("RecursiveDeleteOption", False)))
+            return cls(resource_name, cfn_bool(props.get("RecursiveDeleteOption", False)))
 
         def delete(self, account_id: str, region_name: str) -> None:
             backend = _athena(account_id, region_name)

@@ -19,17 +19,13 @@ gone counts as deleted.
 """
 from typing import Any
 
-from patches import SimpleCfnModel
+from patches import SimpleCfnModel, cfn_bool
 
 
 def _cloudtrail(account_id: str, region_name: str) -> Any:
     from moto.cloudtrail.models import cloudtrail_backends
 
     return cloudtrail_backends[account_id][region_name]
-
-
-def _flag(props: dict[str, Any], key: str, default: bool) -> bool:
-    return str(props.get(key, default)).lower() == "true"
 
 
 def apply() -> None:
@@ -56,16 +52,16 @@ def apply() -> None:
                 bucket_name=props["S3BucketName"],
                 s3_key_prefix=props.get("S3KeyPrefix"),
                 sns_topic_name=props.get("SnsTopicName"),
-                is_global=_flag(props, "IncludeGlobalServiceEvents", True),
-                is_multi_region=_flag(props, "IsMultiRegionTrail", False),
-                log_validation=_flag(props, "EnableLogFileValidation", False),
-                is_org_trail=_flag(props, "IsOrganizationTrail", False),
+                is_global=cfn_bool(props.get("IncludeGlobalServiceEvents", True)),
+                is_multi_region=cfn_bool(props.get("IsMultiRegionTrail", False)),
+                log_validation=cfn_bool(props.get("EnableLogFileValidation", False)),
+                is_org_trail=cfn_bool(props.get("IsOrganizationTrail", False)),
                 cw_log_group_arn=props.get("CloudWatchLogsLogGroupArn"),
                 cw_role_arn=props.get("CloudWatchLogsRoleArn"),
                 kms_key_id=props.get("KMSKeyId"),
                 tags_list=props.get("Tags") or [],
             )
-            if _flag(props, "IsLogging", False):
+            if cfn_bool(props.get("IsLogging", False)):
                 backend.start_logging(trail.trail_name)
             return cls(trail.trail_name, trail.arn, trail.topic_arn)
 

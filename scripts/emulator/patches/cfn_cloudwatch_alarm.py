@@ -18,7 +18,7 @@ stays unsupported (not used by this app).
 """
 from typing import Any
 
-from patches import SimpleCfnModel
+from patches import SimpleCfnModel, cfn_bool
 
 
 def _cloudwatch(account_id: str, region_name: str) -> Any:
@@ -105,7 +105,7 @@ def apply() -> None:
                 ok_actions=p.get("OKActions") or [],
                 insufficient_data_actions=p.get("InsufficientDataActions") or [],
                 unit=p.get("Unit"),
-                actions_enabled=str(p.get("ActionsEnabled", True)).lower() == "true",
+                actions_enabled=cfn_bool(p.get("ActionsEnabled", True)),
                 treat_missing_data=p.get("TreatMissingData"),
                 evaluate_low_sample_count_percentile=p.get("EvaluateLowSampleCountPercentile"),
                 threshold_metric_id=p.get("ThresholdMetricId"),

@@ -27,9 +27,7 @@ Update and delete stay moto's.
 import functools
 from typing import Any
 
-
-def _bool(value: Any) -> bool:
-    return str(value).lower() == "true"
+from patches import cfn_bool
 
 
 def apply() -> None:
@@ -44,9 +42,9 @@ def apply() -> None:
     def subnet_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):  # type: ignore[no-untyped-def]
         subnet = original_subnet(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
         props = cloudformation_json.get("Properties", {})
-        subnet.map_public_ip_on_launch = _bool(props.get("MapPublicIpOnLaunch", False))
+        subnet.map_public_ip_on_launch = cfn_bool(props.get("MapPublicIpOnLaunch", False))
         if "AssignIpv6AddressOnCreation" in props:
-            subnet.assign_ipv6_address_on_creation = _bool(props["AssignIpv6AddressOnCreation"])
+            subnet.assign_ipv6_address_on_creation = cfn_bool(props["AssignIpv6AddressOnCreation"])
         return subnet
 
     Subnet.create_from_cloudformation_json = classmethod(subnet_create)  # type: ignore[method-assign]
@@ -70,9 +68,9 @@ def apply() -> None:
                 if nic.get(key) is not None:
                     spec[key] = nic[key]
             if nic.get("AssociatePublicIpAddress") is not None:
-                spec["AssociatePublicIpAddress"] = _bool(nic["AssociatePublicIpAddress"])
+                spec["AssociatePublicIpAddress"] = cfn_bool(nic["AssociatePublicIpAddress"])
             if nic.get("DeleteOnTermination") is not None:
-                spec["DeleteOnTermination"] = _bool(nic["DeleteOnTermination"])
+                spec["DeleteOnTermination"] = cfn_bool(nic["DeleteOnTermination"])
             if nic.get("GroupSet"):
                 spec["Groups"] = list(nic["GroupSet"])
             nics.append(spec)
@@ -89,10 +87,10 @@ def apply() -> None:
             # None: the subnet's MapPublicIpOnLaunch decides, as on AWS.
             "associate_public_ip": None,
             "metadata_options": props.get("MetadataOptions", {}) or {},
-            "ebs_optimized": _bool(props.get("EbsOptimized", False)),
-            "disable_api_termination": _bool(props.get("DisableApiTermination", False)),
+            "ebs_optimized": cfn_bool(props.get("EbsOptimized", False)),
+            "disable_api_termination": cfn_bool(props.get("DisableApiTermination", False)),
             "instance_initiated_shutdown_behavior": props.get("InstanceInitiatedShutdownBehavior"),
-            "monitoring_state": "enabled" if _bool(props.get("Monitoring", False)) else "disabled",
+            "monitoring_state": "enabled" if cfn_bool(props.get("Monitoring", False)) else "disabled",
         }
         if props.get("AvailabilityZone"):
             run_kwargs["placement"] = props["AvailabilityZone"]

@@ -12,11 +12,8 @@ the template is set as ModifyVpcAttribute would set it. Absent properties keep
 moto's defaults, which are AWS's. Update and delete stay moto's.
 """
 import functools
-from typing import Any
 
-
-def _bool(value: Any) -> bool:
-    return str(value).lower() == "true"
+from patches import cfn_bool
 
 
 def apply() -> None:
@@ -30,7 +27,7 @@ def apply() -> None:
         props = cloudformation_json.get("Properties", {})
         for prop, attr in (("EnableDnsSupport", "enable_dns_support"), ("EnableDnsHostnames", "enable_dns_hostnames")):
             if props.get(prop) is not None:
-                vpc.ec2_backend.modify_vpc_attribute(vpc.id, attr, _bool(props[prop]))
+                vpc.ec2_backend.modify_vpc_attribute(vpc.id, attr, cfn_bool(props[prop]))
         return vpc
 
     VPC.create_from_cloudformation_json = classmethod(create_from_cloudformation_json)  # type: ignore[method-assign]

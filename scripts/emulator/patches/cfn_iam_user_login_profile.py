@@ -17,6 +17,8 @@ APIs would. Updates stay moto's; the user's delete removes both with the user.
 import functools
 from typing import Any
 
+from patches import cfn_bool
+
 
 def apply() -> None:
     from moto.iam.models import User, iam_backends
@@ -32,7 +34,7 @@ def apply() -> None:
         profile = props.get("LoginProfile")
         if isinstance(profile, dict) and profile.get("Password") is not None:
             iam.create_login_profile(user.name, str(profile["Password"]))
-            user.password_reset_required = str(profile.get("PasswordResetRequired", False)).lower() == "true"
+            user.password_reset_required = cfn_bool(profile.get("PasswordResetRequired", False))
         tags = [t for t in props.get("Tags") or [] if isinstance(t, dict) and "Key" in t]
         if tags:
             iam.tag_user(user.name, [{"Key": str(t["Key"]), "Value": str(t.get("Value", ""))} for t in tags])

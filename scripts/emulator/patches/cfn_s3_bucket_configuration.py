@@ -17,11 +17,8 @@ uses (put_public_access_block, put_bucket_ownership_controls,
 put_bucket_versioning). Absent properties change nothing. Updates stay moto's.
 """
 import functools
-from typing import Any
 
-
-def _bool(value: Any) -> bool:
-    return str(value).lower() == "true"
+from patches import cfn_bool
 
 
 def apply() -> None:
@@ -38,7 +35,7 @@ def apply() -> None:
         pab = props.get("PublicAccessBlockConfiguration")
         if isinstance(pab, dict):
             flags = ("BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets")
-            backend.put_public_access_block(bucket.name, {k: _bool(pab.get(k, False)) for k in flags})
+            backend.put_public_access_block(bucket.name, {k: cfn_bool(pab.get(k, False)) for k in flags})
         rules = (props.get("OwnershipControls") or {}).get("Rules") or []
         if rules and rules[0].get("ObjectOwnership"):
             # moto keeps the ObjectOwnership value itself (as its PutBucketOwnershipControls handler does).

@@ -20,7 +20,7 @@ resource types (rotation, attachments, resource policies) stay unsupported.
 import json
 from typing import Any
 
-from patches import SimpleCfnModel
+from patches import SimpleCfnModel, cfn_bool
 
 
 def _backend(account_id: str, region_name: str) -> Any:
@@ -35,7 +35,7 @@ def _secret_string(backend: Any, props: dict[str, Any]) -> str | None:
     gen = props.get("GenerateSecretString")
     if gen is None:
         return None
-    flag = lambda key: str(gen.get(key, False)).lower() == "true"  # noqa: E731
+    flag = lambda key: cfn_bool(gen.get(key, False))  # noqa: E731
     password = json.loads(
         backend.get_random_password(
             password_length=int(gen.get("PasswordLength", 32)),
@@ -45,7 +45,7 @@ def _secret_string(backend: Any, props: dict[str, Any]) -> str | None:
             exclude_uppercase=flag("ExcludeUppercase"),
             exclude_lowercase=flag("ExcludeLowercase"),
             include_space=flag("IncludeSpace"),
-            require_each_included_type=str(gen.get("RequireEachIncludedType", True)).lower() == "true",
+            require_each_included_type=cfn_bool(gen.get("RequireEachIncludedType", True)),
         )
     )["RandomPassword"]
     template = gen.get("SecretStringTemplate")

@@ -23,9 +23,7 @@ destinations; moto accepts).
 import functools
 from typing import Any
 
-
-def _bool(value: Any) -> bool:
-    return str(value).lower() == "true"
+from patches import cfn_bool
 
 
 def destination_options(given: Any) -> dict[str, Any] | None:
@@ -34,8 +32,8 @@ def destination_options(given: Any) -> dict[str, Any] | None:
         return None
     return {
         "FileFormat": given.get("FileFormat") or "plain-text",
-        "HiveCompatiblePartitions": _bool(given.get("HiveCompatiblePartitions", False)),
-        "PerHourPartition": _bool(given.get("PerHourPartition", False)),
+        "HiveCompatiblePartitions": cfn_bool(given.get("HiveCompatiblePartitions", False)),
+        "PerHourPartition": cfn_bool(given.get("PerHourPartition", False)),
     }
 
 
