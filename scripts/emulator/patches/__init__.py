@@ -1,5 +1,5 @@
 """One module per moto 5.2.1 gap; each exposes apply() and a docstring naming the AWS behaviour it restores."""
-from typing import Any
+from typing import Any, Callable
 
 # The CloudFormation models the patches add, all kept here: CloudFormationModel.__subclasses__(),
 # which moto's parser reads, holds its subclasses weakly.
@@ -18,6 +18,26 @@ def register_cfn_models(*models: type) -> None:
 def cfn_bool(value: Any) -> bool:
     """A CloudFormation Boolean property's value: true or "true" (any case); anything else is false."""
     return str(value).lower() == "true"
+
+
+def after_cfn_create(model: Any) -> Callable[[Callable[[Any, dict[str, Any], str, str], None]], Any]:
+    """Decorator: wraps moto's model.create_from_cloudformation_json so that, after moto's own create,
+    the decorated function(resource, properties, account_id, region_name) completes what it created."""
+    import functools
+
+    def wrap(extend: Callable[[Any, dict[str, Any], str, str], None]) -> Any:
+        original = model.create_from_cloudformation_json.__func__
+
+        @functools.wraps(original)
+        def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):  # type: ignore[no-untyped-def]
+            resource = original(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+            extend(resource, cloudformation_json.get("Properties") or {}, account_id, region_name)
+            return resource
+
+        model.create_from_cloudformation_json = classmethod(create_from_cloudformation_json)
+        return extend
+
+    return wrap
 
 
 def cfn_attribute(resource: Any, attributes: dict[str, str | None], attribute_name: str) -> Any:

@@ -24,10 +24,9 @@ replaces Instance's classmethod with one that passes those properties to the
 EC2 backend's run_instances exactly as the RunInstances API handler does.
 Update and delete stay moto's.
 """
-import functools
 from typing import Any
 
-from patches import cfn_bool
+from patches import after_cfn_create, cfn_bool
 
 
 def apply() -> None:
@@ -36,18 +35,11 @@ def apply() -> None:
     from moto.ec2.models.subnets import Subnet
     from moto.ec2.utils import parse_user_data
 
-    original_subnet = Subnet.create_from_cloudformation_json.__func__  # type: ignore[attr-defined]
-
-    @functools.wraps(original_subnet)
-    def subnet_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):  # type: ignore[no-untyped-def]
-        subnet = original_subnet(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
-        props = cloudformation_json.get("Properties", {})
+    @after_cfn_create(Subnet)
+    def subnet_create(subnet: Any, props: dict[str, Any], account_id: str, region_name: str) -> None:
         subnet.map_public_ip_on_launch = cfn_bool(props.get("MapPublicIpOnLaunch", False))
         if "AssignIpv6AddressOnCreation" in props:
             subnet.assign_ipv6_address_on_creation = cfn_bool(props["AssignIpv6AddressOnCreation"])
-        return subnet
-
-    Subnet.create_from_cloudformation_json = classmethod(subnet_create)  # type: ignore[method-assign]
 
     def instance_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):  # type: ignore[no-untyped-def]
         props = cloudformation_json["Properties"]

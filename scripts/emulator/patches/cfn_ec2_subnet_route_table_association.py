@@ -12,27 +12,23 @@ Patch: wraps that one classmethod: after moto's own create it calls the EC2
 backend's AssociateRouteTable (as the AWS API would) and keeps the association
 id; `physical_resource_id` returns that id (moto's value if there is none).
 """
-import functools
 from typing import Any
+
+from patches import after_cfn_create
 
 
 def apply() -> None:
     from moto.ec2.models import ec2_backends
     from moto.ec2.models.subnets import SubnetRouteTableAssociation
 
-    original = SubnetRouteTableAssociation.create_from_cloudformation_json.__func__  # type: ignore[attr-defined]
-
-    @functools.wraps(original)
-    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):  # type: ignore[no-untyped-def]
-        association = original(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+    @after_cfn_create(SubnetRouteTableAssociation)
+    def associate(association: Any, props: dict[str, Any], account_id: str, region_name: str) -> None:
         ec2 = ec2_backends[account_id][region_name]
         association.association_id = ec2.associate_route_table(
             route_table_id=association.route_table_id, subnet_id=association.subnet_id
         )
-        return association
 
     def physical_resource_id(self: Any) -> str:
         return getattr(self, "association_id", None) or self.route_table_id
 
-    SubnetRouteTableAssociation.create_from_cloudformation_json = classmethod(create_from_cloudformation_json)  # type: ignore[method-assign]
     SubnetRouteTableAssociation.physical_resource_id = property(physical_resource_id)  # type: ignore[method-assign,assignment]

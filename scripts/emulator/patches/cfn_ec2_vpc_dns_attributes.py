@@ -11,23 +11,16 @@ Patch: wraps that classmethod: after moto's create, a property present in
 the template is set as ModifyVpcAttribute would set it. Absent properties keep
 moto's defaults, which are AWS's. Update and delete stay moto's.
 """
-import functools
+from typing import Any
 
-from patches import cfn_bool
+from patches import after_cfn_create, cfn_bool
 
 
 def apply() -> None:
     from moto.ec2.models.vpcs import VPC
 
-    original = VPC.create_from_cloudformation_json.__func__  # type: ignore[attr-defined]
-
-    @functools.wraps(original)
-    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):  # type: ignore[no-untyped-def]
-        vpc = original(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
-        props = cloudformation_json.get("Properties", {})
+    @after_cfn_create(VPC)
+    def dns_attributes(vpc: Any, props: dict[str, Any], account_id: str, region_name: str) -> None:
         for prop, attr in (("EnableDnsSupport", "enable_dns_support"), ("EnableDnsHostnames", "enable_dns_hostnames")):
             if props.get(prop) is not None:
                 vpc.ec2_backend.modify_vpc_attribute(vpc.id, attr, cfn_bool(props[prop]))
-        return vpc
-
-    VPC.create_from_cloudformation_json = classmethod(create_from_cloudformation_json)  # type: ignore[method-assign]

@@ -24,7 +24,7 @@ import functools
 import json
 from typing import Any
 
-from patches import SimpleCfnModel, cfn_attribute
+from patches import SimpleCfnModel, after_cfn_create, cfn_attribute
 
 
 def _iam(account_id: str, region_name: str) -> Any:
@@ -79,17 +79,11 @@ def apply() -> None:
     Group.is_created = CloudFormationModel.is_created  # type: ignore[attr-defined]
     Group.get_cfn_attribute = lambda self, name: cfn_attribute(self, CfnIamGroup.ATTRIBUTES, name)  # type: ignore[method-assign]
 
-    original_user_create = User.create_from_cloudformation_json.__func__  # type: ignore[attr-defined]
-
-    @functools.wraps(original_user_create)
-    def user_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):  # type: ignore[no-untyped-def]
-        user = original_user_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+    @after_cfn_create(User)
+    def join_groups(user: Any, props: dict[str, Any], account_id: str, region_name: str) -> None:
         iam = _iam(account_id, region_name)
-        for group_name in _names(cloudformation_json.get("Properties", {}).get("Groups")):
+        for group_name in _names(props.get("Groups")):
             iam.add_user_to_group(group_name, user.name)
-        return user
-
-    User.create_from_cloudformation_json = classmethod(user_create)  # type: ignore[method-assign]
 
     original_user_delete = User.delete_from_cloudformation_json.__func__  # type: ignore[attr-defined]
 

@@ -16,24 +16,21 @@ AWS::IAM::Group patch does) and Role delete (detach all managed policies,
 then moto's delete). Updates stay moto's.
 """
 import functools
+from typing import Any
+
+from patches import after_cfn_create
 
 
 def apply() -> None:
     from moto.iam.models import Role, iam_backends
     from moto.utilities.utils import get_partition
 
-    original_create = Role.create_from_cloudformation_json.__func__  # type: ignore[attr-defined]
-
-    @functools.wraps(original_create)
-    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):  # type: ignore[no-untyped-def]
-        role = original_create(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+    @after_cfn_create(Role)
+    def attach_managed_policies(role: Any, props: dict[str, Any], account_id: str, region_name: str) -> None:
         iam = iam_backends[account_id][get_partition(region_name)]
-        for arn in cloudformation_json.get("Properties", {}).get("ManagedPolicyArns") or []:
+        for arn in props.get("ManagedPolicyArns") or []:
             if arn in iam.managed_policies and arn not in role.managed_policies:
                 iam.attach_role_policy(arn, role.name)
-        return role
-
-    Role.create_from_cloudformation_json = classmethod(create_from_cloudformation_json)  # type: ignore[method-assign]
 
     original_delete = Role.delete_from_cloudformation_json.__func__  # type: ignore[attr-defined]
 

@@ -14,22 +14,17 @@ create_login_profile (then PasswordResetRequired is set, as moto's own
 update_login_profile does) and tag_user, as the CreateLoginProfile / TagUser
 APIs would. Updates stay moto's; the user's delete removes both with the user.
 """
-import functools
 from typing import Any
 
-from patches import cfn_bool
+from patches import after_cfn_create, cfn_bool
 
 
 def apply() -> None:
     from moto.iam.models import User, iam_backends
     from moto.utilities.utils import get_partition
 
-    original = User.create_from_cloudformation_json.__func__  # type: ignore[attr-defined]
-
-    @functools.wraps(original)
-    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):  # type: ignore[no-untyped-def]
-        user = original(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
-        props: dict[str, Any] = cloudformation_json.get("Properties", {}) or {}
+    @after_cfn_create(User)
+    def login_profile_and_tags(user: Any, props: dict[str, Any], account_id: str, region_name: str) -> None:
         iam = iam_backends[account_id][get_partition(region_name)]
         profile = props.get("LoginProfile")
         if isinstance(profile, dict) and profile.get("Password") is not None:
@@ -38,6 +33,3 @@ def apply() -> None:
         tags = [t for t in props.get("Tags") or [] if isinstance(t, dict) and "Key" in t]
         if tags:
             iam.tag_user(user.name, [{"Key": str(t["Key"]), "Value": str(t.get("Value", ""))} for t in tags])
-        return user
-
-    User.create_from_cloudformation_json = classmethod(create_from_cloudformation_json)  # type: ignore[method-assign]

@@ -16,21 +16,17 @@ properties present in the template goes through the S3 backend call its API
 uses (put_public_access_block, put_bucket_ownership_controls,
 put_bucket_versioning). Absent properties change nothing. Updates stay moto's.
 """
-import functools
+from typing import Any
 
-from patches import cfn_bool
+from patches import after_cfn_create, cfn_bool
 
 
 def apply() -> None:
     from moto.s3.models import FakeBucket, s3_backends
     from moto.utilities.utils import get_partition
 
-    original = FakeBucket.create_from_cloudformation_json.__func__  # type: ignore[attr-defined]
-
-    @functools.wraps(original)
-    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):  # type: ignore[no-untyped-def]
-        bucket = original(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
-        props = cloudformation_json.get("Properties", {}) or {}
+    @after_cfn_create(FakeBucket)
+    def bucket_configuration(bucket: Any, props: dict[str, Any], account_id: str, region_name: str) -> None:
         backend = s3_backends[account_id][get_partition(region_name)]
         pab = props.get("PublicAccessBlockConfiguration")
         if isinstance(pab, dict):
@@ -43,6 +39,3 @@ def apply() -> None:
         status = (props.get("VersioningConfiguration") or {}).get("Status")
         if status:
             backend.put_bucket_versioning(bucket.name, status)
-        return bucket
-
-    FakeBucket.create_from_cloudformation_json = classmethod(create_from_cloudformation_json)  # type: ignore[method-assign]

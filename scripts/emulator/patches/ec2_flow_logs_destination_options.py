@@ -23,7 +23,7 @@ destinations; moto accepts).
 import functools
 from typing import Any
 
-from patches import cfn_bool
+from patches import after_cfn_create, cfn_bool
 
 
 def destination_options(given: Any) -> dict[str, Any] | None:
@@ -56,14 +56,8 @@ def apply() -> None:
 
     FlowLogsResponse.create_flow_logs = create_flow_logs
 
-    original_cfn = FlowLogs.create_from_cloudformation_json.__func__  # type: ignore[attr-defined]
-
-    @functools.wraps(original_cfn)
-    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):  # type: ignore[no-untyped-def]
-        flow_log = original_cfn(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
-        options = destination_options(cloudformation_json.get("Properties", {}).get("DestinationOptions"))
+    @after_cfn_create(FlowLogs)
+    def cfn_destination_options(flow_log: Any, props: dict[str, Any], account_id: str, region_name: str) -> None:
+        options = destination_options(props.get("DestinationOptions"))
         if options is not None:
             flow_log.destination_options = options
-        return flow_log
-
-    FlowLogs.create_from_cloudformation_json = classmethod(create_from_cloudformation_json)  # type: ignore[method-assign]
