@@ -62,6 +62,7 @@ import { GetDatabaseCommand, GetTableCommand, GlueClient } from '@aws-sdk/client
 import { GetResourcesCommand, ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { GetTopicAttributesCommand, SNSClient } from '@aws-sdk/client-sns';
 import { Emulator, startEmulator } from '../../scripts/emulator/emulator';
+import { emulatorConfig } from '../operator/support';
 
 jest.setTimeout(60_000);
 
@@ -82,11 +83,7 @@ let tagging: ResourceGroupsTaggingAPIClient;
 
 beforeAll(async () => {
   emu = await startEmulator();
-  const config = {
-    endpoint: emu.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
-  };
+  const config = emulatorConfig(emu);
   cfn = new CloudFormationClient(config);
   ec2 = new EC2Client(config);
   s3 = new S3Client({ ...config, forcePathStyle: true });
