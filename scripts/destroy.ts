@@ -1,18 +1,19 @@
 /**
  * npm run destroy [-- -c key=value ...]
- * `cdk destroy --all --force` (with the same -c settings as the deploy), then checks each stack.
+ * `cdk destroy --force` (with the same -c settings as the deploy), then checks the stack.
  * A stack left DELETE_FAILED is explained from its events (which resource, why, what to do);
  * when every blocker is one that clears by itself (dependency timing, throttling) the destroy
- * runs once more. Exit 0 when every stack is gone, 1 otherwise.
+ * runs once more. Exit 0 when the stack is gone, 1 otherwise.
  */
 import { spawnSync } from 'node:child_process';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { formatStates, inspectStacks, StackState } from './destroy/explain';
-import { CDK_BIN, errorMessage, operatorConfig, parseArgs, ROOT, sdkConfig, stackNames } from './operator/context';
+import { workshopNames } from '../lib/config/workshop-config';
+import { CDK_BIN, errorMessage, operatorConfig, parseArgs, ROOT, sdkConfig } from './operator/context';
 
 function cdkDestroy(contextArgs: string[]): number {
-  const args = ['destroy', '--all', '--force', ...contextArgs];
+  const args = ['destroy', '--force', ...contextArgs];
   console.error(`$ cdk ${args.join(' ')}`);
   return spawnSync(CDK_BIN, args, { cwd: ROOT, stdio: 'inherit' }).status ?? 1;
 }
@@ -20,7 +21,7 @@ function cdkDestroy(contextArgs: string[]): number {
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   const config = operatorConfig(args.context);
-  const names = stackNames(config);
+  const names = [workshopNames(config).stack];
   const cfn = new CloudFormationClient(sdkConfig(config.region));
   const ec2 = new EC2Client(sdkConfig(config.region));
   try {
@@ -31,7 +32,7 @@ async function main(): Promise<number> {
       const left = states.filter((s) => s.status);
       console.log(`\nAfter cdk destroy (attempt ${attempt}, exit ${code}):\n${formatStates(states)}`);
       if (left.length === 0) {
-        console.log('\nAll workshop stacks are deleted. Run `npm run leftovers` to check nothing else remains.');
+        console.log('\nThe workshop stack is deleted. Run `npm run leftovers` to check nothing else remains.');
         return 0;
       }
       const blockers = left.flatMap((s) => s.blockers);
@@ -39,7 +40,7 @@ async function main(): Promise<number> {
       if (!retryable || attempt === 2) break;
       console.log('\nEvery blocker is one that can clear by itself: deleting once more.');
     }
-    console.log('\nSome stacks remain: do what is listed above, then `npm run destroy` again.');
+    console.log('\nThe stack remains: do what is listed above, then `npm run destroy` again.');
     return 1;
   } finally {
     cfn.destroy();

@@ -1,8 +1,8 @@
 /**
  * npm run local [-- --keep] [-- --aws] [-- -c key=value ...]
  *
- * The main job. Default: start the local AWS emulator, cdk bootstrap + deploy --all, verify the
- * environment against the workshop table, print what was created, cdk destroy --all, check that
+ * The main job. Default: start the local AWS emulator, cdk bootstrap + deploy, verify the
+ * environment against the workshop table, print what was created, cdk destroy, check that
  * nothing is left, stop the emulator. --keep: stay up until Ctrl-C, then destroy.
  * --aws: deploy to the AWS account of your credentials instead, verify, and leave it up for the
  * workshop (take it down with `npm run destroy`).

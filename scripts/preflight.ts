@@ -1,7 +1,7 @@
 /**
  * npm run preflight [-- -c key=value ...] [--json]
  * Checks the target account and region (credentials from the environment, or AWS_ENDPOINT_URL
- * for the local emulator) before `cdk deploy --all`. Exit 1 on a blocker, 2 on a usage error.
+ * for the local emulator) before `cdk deploy`. Exit 1 on a blocker, 2 on a usage error.
  */
 import { operatorConfig, parseArgs, errorMessage } from './operator/context';
 import { destroyClients, formatFindings, hasBlocker, preflightClients, runPreflight } from './preflight/checks';

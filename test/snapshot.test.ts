@@ -1,11 +1,23 @@
-import { Template } from 'aws-cdk-lib/assertions';
-import { normaliseTemplate, synthWorkshop } from './support/synth';
+import { normaliseTemplate, PARTS, resourcesOfPart, synthWorkshop } from './support/synth';
 
-// One snapshot per stack, asset hashes masked. A change to a template shows here for review
-// (`npx jest -u` after checking the diff).
-describe('templates', () => {
-  const { stacks } = synthWorkshop();
-  test.each(stacks.all.map((s) => [s.stackName, s] as const))('%s', (_name, stack) => {
-    expect(normaliseTemplate(Template.fromStack(stack))).toMatchSnapshot();
+// One snapshot per workshop part (the one template's resources filtered by construct path), and
+// one of the rest (parameters, outputs, rules), so that a change shows where it landed. Asset
+// hashes masked; `npx jest -u` after checking the diff.
+describe('the template, by part', () => {
+  const synthesized = synthWorkshop();
+  const { template } = synthesized;
+  test.each([...PARTS])('%s', (part) => {
+    expect(normaliseTemplate(resourcesOfPart(synthesized, part))).toMatchSnapshot();
+  });
+
+  test('every resource belongs to a part', () => {
+    const all = Object.keys(template.toJSON().Resources);
+    const inParts = PARTS.flatMap((p) => Object.keys(resourcesOfPart(synthesized, p)));
+    expect(inParts.sort()).toEqual(all.sort());
+  });
+
+  test('parameters, outputs and rules', () => {
+    const { Resources: _resources, ...rest } = template.toJSON();
+    expect(normaliseTemplate(rest)).toMatchSnapshot();
   });
 });

@@ -39,7 +39,7 @@ export interface WorkshopConfig {
   readonly sampleFindings: boolean;
   /** Retention of the flow-log group and the custom-resource log groups, in days. */
   readonly logRetentionDays: number;
-  /** Prefix of the stack names. */
+  /** Name of the stack (and prefix of the names of the investigation resources). */
   readonly stackPrefix: string;
   /** Email address subscribed to the flow-log alarm topic; undefined = no subscription. */
   readonly alarmEmail?: string;
@@ -109,6 +109,27 @@ export interface SubnetSpec {
   readonly azLetter: string;
 }
 
+/** Tags on everything the app creates; `npm run leftovers` looks for them. */
+export const WORKSHOP_TAG_KEY = 'workshop';
+export const WORKSHOP_TAG_VALUE = 'aws-security-logging-monitoring-ir';
+export const PARTICIPANT_TAG_KEY = 'workshop-participant';
+
+/** The parts that were stacks of their own (<prefix>-Identity, ...) before the app became one stack. */
+export const LEGACY_STACK_PARTS = ['Identity', 'Network', 'Detection', 'Compute', 'Investigation'] as const;
+
+/**
+ * The NAT gateway (index into workshopNames().natGateways) of private subnet i: the one in the
+ * same AZ in workshop mode, the only one with natGateways=1.
+ */
+export function natGatewayIndex(config: WorkshopConfig, privateSubnetIndex: number): number {
+  return config.natGateways === 3 ? privateSubnetIndex : 0;
+}
+
+/** The flow-log bucket: its prefix from the table, then -<account>-<region> for global uniqueness. */
+export function flowLogBucketName(config: WorkshopConfig, account: string, region: string = config.region): string {
+  return `${workshopNames(config).flowLogBucketPrefix}-${account}-${region}`;
+}
+
 /** "10.0.1.0/24" -> "10-0-1": the workshop names subnets after the first three octets. */
 function threeOctets(cidr: string): string {
   return cidr.split('/')[0].split('.').slice(0, 3).join('-');
@@ -131,16 +152,22 @@ export function workshopNames(config: WorkshopConfig) {
     name: `Private-Subnet-${letter(config.availabilityZones[i])}-${threeOctets(cidr)}`,
   }));
   return {
+    /** The one stack that holds a participant's whole environment. */
+    stack: config.stackPrefix,
+    /** Stack names of the five-stack layout before it (leftovers still recognises them). */
+    legacyStacks: LEGACY_STACK_PARTS.map((part) => `${config.stackPrefix}-${part}`),
     vpc: `VPC-${vpcDashed}`,
     internetGateway: `IGW-VPC-${vpcDashed}`,
     publicRouteTable: 'Public-Route-Table',
     privateRouteTables: config.availabilityZones.map((az) => `Private-Route-Table-${letter(az)}`),
     /** One NAT gateway per public subnet in workshop mode: NGW-Public-subnet-10-0-1, ... */
     natGateways: publicSubnets.slice(0, config.natGateways).map((s) => `NGW-Public-subnet-${threeOctets(s.cidr)}`),
+    /** Index into natGateways of the NAT gateway each private route table (a, b, c) sends 0.0.0.0/0 to. */
+    natGatewayOfPrivateSubnet: privateSubnets.map((_, i) => natGatewayIndex(config, i)),
     publicSubnets,
     privateSubnets,
     flowLogGroup: `Flow-logs-VPC-${vpcDashed}`,
-    /** Bucket names are lower case; the stack appends -<account>-<region> for uniqueness. */
+    /** Bucket names are lower case; flowLogBucketName appends -<account>-<region> for uniqueness. */
     flowLogBucketPrefix: `s3-vpc-flow-logs-vpc-${vpcDashed}`,
     /** Key prefix that Wazuh's aws-s3 module reads for type vpcflow (<path>vpc</path>). */
     flowLogS3Folder: 'vpc',

@@ -47,10 +47,8 @@ import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { DescribeSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { Env } from '../../lib/aws/clients';
-import { WorkshopConfig, workshopNames } from '../../lib/config/workshop-config';
-import { PARTICIPANT_TAG_KEY, WORKSHOP_TAG_KEY, WORKSHOP_TAG_VALUE } from '../../lib/workshop-app';
-import { errorMessage, errorName, isNotImplemented, operatorConfig, sdkConfig, stackNames } from '../operator/context';
-import { flowLogBucketName } from '../verify/expected';
+import { flowLogBucketName, PARTICIPANT_TAG_KEY, WORKSHOP_TAG_KEY, WORKSHOP_TAG_VALUE, WorkshopConfig, workshopNames } from '../../lib/config/workshop-config';
+import { errorMessage, errorName, isNotImplemented, operatorConfig, sdkConfig } from '../operator/context';
 
 export interface Leftover {
   /** e.g. "CloudFormation stack", "tagged VPC", "tagged ec2 resource" (Tagging API), "IAM role", "log group". */
@@ -158,7 +156,7 @@ async function goneButTagged(c: LeftoverClients, arn: string, id: string): Promi
 export async function findLeftovers(config: WorkshopConfig, c: LeftoverClients, opts: FindOptions = {}): Promise<LeftoverScan> {
   const names = workshopNames(config);
   const region = config.region;
-  const prefix = `${config.stackPrefix}-`;
+  const prefix = `${names.stack}-`;
   const items: Leftover[] = [];
   const info: Leftover[] = [];
   const skipped: string[] = [];
@@ -188,7 +186,8 @@ export async function findLeftovers(config: WorkshopConfig, c: LeftoverClients, 
   const account = (await c.sts.send(new GetCallerIdentityCommand({}))).Account!;
 
   // --- Stacks ---------------------------------------------------------------------------------
-  for (const stack of stackNames(config)) {
+  // The one stack, and the five of the layout before it (<prefix>-Identity, ...).
+  for (const stack of [names.stack, ...names.legacyStacks]) {
     await lookup(`stack ${stack}`, async () => {
       const s = (await c.cfn.send(new DescribeStacksCommand({ StackName: stack }))).Stacks?.[0];
       if (s && !stackGone(s.StackStatus)) add({ kind: 'CloudFormation stack', id: stack, via: 'DescribeStacks', detail: s.StackStatus ?? '', action: 'npm run destroy' });

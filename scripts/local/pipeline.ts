@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { WorkshopConfig } from '../../lib/config/workshop-config';
-import { WORKSHOP_TAG_KEY } from '../../lib/workshop-app';
+import { WORKSHOP_TAG_KEY } from '../../lib/config/workshop-config';
 import { Emulator, startEmulator } from '../emulator/emulator';
 import { operatorConfig, sdkConfig } from '../operator/context';
 import { destroyClients as destroyPreflightClients, formatFindings, hasBlocker, preflightClients, runPreflight } from '../preflight/checks';
@@ -114,7 +114,7 @@ export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunRepo
     if (synth.code !== 0) return report({ ok: false, advice: `cdk synth failed:\n${synth.tail}\nFix the configuration or code it names; nothing was deployed.` });
     const app = ['--app', assembly];
 
-    const deploy = await step('deploy', ['deploy', '--all', ...app, '--require-approval', 'never', '--concurrency', '3', '--progress', 'events'], env, 60 * 60_000);
+    const deploy = await step('deploy', ['deploy', ...app, '--require-approval', 'never', '--progress', 'events'], env, 60 * 60_000);
     const stacks = await stackStates(env, config, assembly);
     if (deploy.code !== 0) {
       const advice =
@@ -139,7 +139,7 @@ export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunRepo
       await opts.keepUntil(env);
     }
 
-    const destroy = await step('destroy', ['destroy', '--all', ...app, '--force'], env, 30 * 60_000);
+    const destroy = await step('destroy', ['destroy', ...app, '--force'], env, 30 * 60_000);
     const afterDestroy = await stackStates(env, config, assembly);
     const effectsAfterDestroy = await customResourceEffects(env, region);
     const left = await leftovers({ env, context: opts.context });

@@ -7,11 +7,9 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { App } from 'aws-cdk-lib';
 import { clientConfig, ClientConfig, Env } from '../../lib/aws/clients';
 import { loadConfig } from '../../lib/config/load-config';
 import { WorkshopConfig } from '../../lib/config/workshop-config';
-import { buildWorkshopApp } from '../../lib/workshop-app';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const CDK_BIN = path.join(ROOT, 'node_modules', '.bin', 'cdk');
@@ -104,19 +102,6 @@ export function operatorConfig(context: Record<string, unknown> = {}, cdkJson = 
     ...context,
   };
   return loadConfig((k) => merged[k]);
-}
-
-const stackNamesCache = new Map<string, string[]>();
-
-/** The app's stack names, in creation order, from the app itself (building it needs no synth; built once per config). */
-export function stackNames(config: WorkshopConfig): string[] {
-  const key = JSON.stringify(config);
-  let names = stackNamesCache.get(key);
-  if (!names) {
-    names = buildWorkshopApp(new App(), config).all.map((s) => s.stackName);
-    stackNamesCache.set(key, names);
-  }
-  return [...names];
 }
 
 export type SdkConfig = ClientConfig & { credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } };

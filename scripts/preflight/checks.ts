@@ -1,5 +1,5 @@
 /**
- * Preflight: what `cdk deploy --all` needs from the target account and region, checked before
+ * Preflight: what `cdk deploy` needs from the target account and region, checked before
  * the deploy rather than discovered half-way through it. Every check returns findings with a
  * level, what was found and what to do; only a BLOCKER makes the command fail.
  */
@@ -18,7 +18,7 @@ import { GetServiceQuotaCommand, ServiceQuotasClient } from '@aws-sdk/client-ser
 import { GetParametersCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { WorkshopConfig } from '../../lib/config/workshop-config';
-import { AMI_PARAMETERS } from '../../lib/constructs/workshop-instance';
+import { AMI_PARAMETERS } from '../../lib/parts/compute/workshop-instance';
 import { errorMessage, errorName, sdkConfig } from '../operator/context';
 
 export type Level = 'BLOCKER' | 'WARN' | 'INFO';
@@ -250,7 +250,7 @@ async function checkAmiParameters(config: WorkshopConfig, c: PreflightClients, o
         level: 'BLOCKER',
         check: 'AMI parameters',
         found: `not found in ${config.region}: ${bad.join(', ')}`,
-        action: 'the public AMI parameter is missing in this region: deploy to a region that has it (us-east-1), or update AMI_PARAMETERS in lib/constructs/workshop-instance.ts',
+        action: 'the public AMI parameter is missing in this region: deploy to a region that has it (us-east-1), or update AMI_PARAMETERS in lib/parts/compute/workshop-instance.ts',
       });
     }
     for (const p of res.Parameters ?? []) {
@@ -398,8 +398,8 @@ export function formatFindings(findings: readonly Finding[]): string {
   lines.push('');
   lines.push(
     hasBlocker(findings)
-      ? `Preflight: ${count('BLOCKER')} blocker(s), ${count('WARN')} warning(s). Fix the blockers before 'cdk deploy --all'.`
-      : `Preflight: no blockers, ${count('WARN')} warning(s). Ready for 'cdk deploy --all'.`,
+      ? `Preflight: ${count('BLOCKER')} blocker(s), ${count('WARN')} warning(s). Fix the blockers before 'cdk deploy'.`
+      : `Preflight: no blockers, ${count('WARN')} warning(s). Ready for 'cdk deploy'.`,
   );
   return lines.join('\n');
 }

@@ -3,11 +3,10 @@
  * from (workshopNames derives every console name), never from a hand list.
  */
 import { FilterPattern } from 'aws-cdk-lib/aws-logs';
-import { WorkshopConfig, workshopNames } from '../../lib/config/workshop-config';
-import { CLOUDTRAIL_ATHENA_QUERY } from '../../lib/constructs/cloudtrail-trail';
-import { FLOW_LOG_ATHENA_QUERIES } from '../../lib/constructs/flow-log-athena';
-import { DEFAULT_FLOW_LOG_FIELDS } from '../../lib/constructs/flow-log-insights';
-import { stackNames } from '../operator/context';
+import { flowLogBucketName, WorkshopConfig, workshopNames } from '../../lib/config/workshop-config';
+import { CLOUDTRAIL_ATHENA_QUERY } from '../../lib/parts/investigation/cloudtrail-trail';
+import { FLOW_LOG_ATHENA_QUERIES } from '../../lib/parts/investigation/flow-log-athena';
+import { DEFAULT_FLOW_LOG_FIELDS } from '../../lib/parts/investigation/flow-log-insights';
 import { EXISTS, ExpectedRow, ResourceKind } from './types';
 
 /** The AWS default flow-log format (version 2, 14 fields). */
@@ -38,9 +37,7 @@ export function resourceLabels(config: WorkshopConfig, target: DeployTarget) {
   return {
     names: n,
     bucket,
-    // From the app itself, so a new stack is checked without a second list to keep.
-    stacks: stackNames(config),
-    investigationStack: `${config.stackPrefix}-Investigation`,
+    stacks: [n.stack],
     stack: (name: string) => `Stack ${name}`,
     vpc: `VPC ${n.vpc}`,
     subnet: (name: string) => `Subnet ${name}`,
@@ -71,9 +68,6 @@ export function resourceLabels(config: WorkshopConfig, target: DeployTarget) {
 
 export type ResourceLabels = ReturnType<typeof resourceLabels>;
 
-export function flowLogBucketName(config: WorkshopConfig, account: string): string {
-  return `${workshopNames(config).flowLogBucketPrefix}-${account}-${config.region}`;
-}
 
 /** The REJECT filter on the flow-log group: the default format's 14 fields, action = "REJECT". */
 export function rejectedFlowsPattern(): string {

@@ -35,8 +35,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { GetGroupCommand, GetInstanceProfileCommand, GetPolicyCommand, GetPolicyVersionCommand, GetRoleCommand, GetUserCommand } from '@aws-sdk/client-iam';
 import { GetBucketEncryptionCommand, GetBucketPolicyCommand, GetPublicAccessBlockCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
-import type { WorkshopConfig } from '../../lib/config/workshop-config';
-import { PARTICIPANT_TAG_KEY, WORKSHOP_TAG_KEY, WORKSHOP_TAG_VALUE } from '../../lib/workshop-app';
+import { PARTICIPANT_TAG_KEY, WORKSHOP_TAG_KEY, WORKSHOP_TAG_VALUE, type WorkshopConfig } from '../../lib/config/workshop-config';
 import { errorName, isNotImplemented } from '../operator/context';
 import { Clients } from './clients';
 import { NO_NAME_TAG, NOT_FOUND } from './compare';
@@ -147,8 +146,7 @@ export async function observe(c: Clients, config: WorkshopConfig, target: Deploy
     }
   };
   const stacks = new Stacks(c);
-  const networkStack = `${config.stackPrefix}-Network`;
-  const computeStack = `${config.stackPrefix}-Compute`;
+  const workshopStack = n.stack;
 
   // --- Stacks ----------------------------------------------------------------------------------
   for (const stack of L.stacks) {
@@ -169,9 +167,9 @@ export async function observe(c: Clients, config: WorkshopConfig, target: Deploy
   let vpcId: string | undefined;
   await guard(L.vpc, async () => {
     const vpcs = (await c.ec2.send(new DescribeVpcsCommand({ Filters: workshopFilters(config) }))).Vpcs ?? [];
-    let { item, how } = await locate(vpcs, (v) => v.VpcId, (v) => v.Tags, n.vpc, () => stacks.physicalIdByNameTag(networkStack, 'AWS::EC2::VPC', n.vpc));
+    let { item, how } = await locate(vpcs, (v) => v.VpcId, (v) => v.Tags, n.vpc, () => stacks.physicalIdByNameTag(workshopStack, 'AWS::EC2::VPC', n.vpc));
     if (!item) {
-      const id = await stacks.physicalIdByNameTag(networkStack, 'AWS::EC2::VPC', n.vpc);
+      const id = await stacks.physicalIdByNameTag(workshopStack, 'AWS::EC2::VPC', n.vpc);
       if (id) {
         item = (await c.ec2.send(new DescribeVpcsCommand({ VpcIds: [id] }))).Vpcs?.[0];
         how = 'found through its stack (no workshop tags)';
@@ -196,7 +194,7 @@ export async function observe(c: Clients, config: WorkshopConfig, target: Deploy
     const label = L.subnet(spec.name);
     await guard(label, async () => {
       const { item, how } = await locate(subnets, (s) => s.SubnetId, (s) => s.Tags, spec.name, () =>
-        stacks.physicalIdByNameTag(networkStack, 'AWS::EC2::Subnet', spec.name),
+        stacks.physicalIdByNameTag(workshopStack, 'AWS::EC2::Subnet', spec.name),
       );
       exists(label, item, how);
       if (!item?.SubnetId) return;
@@ -214,7 +212,7 @@ export async function observe(c: Clients, config: WorkshopConfig, target: Deploy
   await guard(L.internetGateway, async () => {
     const igws = (await c.ec2.send(new DescribeInternetGatewaysCommand({}))).InternetGateways ?? [];
     const { item, how } = await locate(igws, (g) => g.InternetGatewayId, (g) => g.Tags, n.internetGateway, () =>
-      stacks.physicalIdByNameTag(networkStack, 'AWS::EC2::InternetGateway', n.internetGateway),
+      stacks.physicalIdByNameTag(workshopStack, 'AWS::EC2::InternetGateway', n.internetGateway),
     );
     exists(L.internetGateway, item, how);
     if (!item?.InternetGatewayId) return;
@@ -235,7 +233,7 @@ export async function observe(c: Clients, config: WorkshopConfig, target: Deploy
     const label = L.natGateway(name);
     await guard(label, async () => {
       const { item, how } = await locate(nats, (g) => g.NatGatewayId, (g) => g.Tags, name, () =>
-        stacks.physicalIdByNameTag(networkStack, 'AWS::EC2::NatGateway', name),
+        stacks.physicalIdByNameTag(workshopStack, 'AWS::EC2::NatGateway', name),
       );
       exists(label, item, how);
       if (!item?.NatGatewayId) return;
@@ -256,7 +254,7 @@ export async function observe(c: Clients, config: WorkshopConfig, target: Deploy
     const label = L.routeTable(name);
     await guard(label, async () => {
       const { item, how } = await locate(routeTables, (r) => r.RouteTableId, (r) => r.Tags, name, () =>
-        stacks.physicalIdByNameTag(networkStack, 'AWS::EC2::RouteTable', name),
+        stacks.physicalIdByNameTag(workshopStack, 'AWS::EC2::RouteTable', name),
       );
       exists(label, item, how);
       if (!item) return;
@@ -385,7 +383,7 @@ export async function observe(c: Clients, config: WorkshopConfig, target: Deploy
     await guard(label, async () => {
       let { item, how } = await locate(instances, (i) => i.InstanceId, (i) => i.Tags, name, async () => undefined);
       if (!item) {
-        const id = await stacks.physicalIdByNameTag(computeStack, 'AWS::EC2::Instance', name);
+        const id = await stacks.physicalIdByNameTag(workshopStack, 'AWS::EC2::Instance', name);
         if (id) {
           item = (await c.ec2.send(new DescribeInstancesCommand({ InstanceIds: [id], Filters: [live] }))).Reservations?.[0]?.Instances?.[0];
           how = 'found through its stack';
@@ -460,7 +458,7 @@ async function observeInvestigation(c: Clients, config: WorkshopConfig, target: 
   // Generated bucket names: the stack's outputs say which bucket is which.
   let outputs: Record<string, string> = {};
   try {
-    const s = (await c.cfn.send(new DescribeStacksCommand({ StackName: L.investigationStack }))).Stacks?.[0];
+    const s = (await c.cfn.send(new DescribeStacksCommand({ StackName: L.names.stack }))).Stacks?.[0];
     outputs = Object.fromEntries((s?.Outputs ?? []).map((o) => [o.OutputKey ?? '', o.OutputValue ?? '']));
   } catch {
     // the stack row already says it is missing

@@ -24,5 +24,5 @@ test('ci.yml: PR tests and diff; deploy only on main with a role configured, via
   expect(deploy.permissions['id-token']).toBe('write');
   const creds = deploy.steps.find((s: { uses?: string }) => s.uses?.startsWith('aws-actions/configure-aws-credentials'));
   expect(creds.with['role-to-assume']).toBe('${{ vars.AWS_DEPLOY_ROLE_ARN }}');
-  expect(deploy.steps.at(-1).run).toContain('cdk deploy --all --require-approval never');
+  expect(deploy.steps.at(-1).run).toContain('cdk deploy --require-approval never');
 });

@@ -2,14 +2,13 @@
  * `npm run cost`: counts come from synthesized templates (the app built as `cdk synth` would),
  * and the totals are the price table's arithmetic.
  */
-import { Template } from 'aws-cdk-lib/assertions';
 import { countResources, DEFAULT_SCENARIOS, estimate, loadPrices, renderMarkdown, Templates } from '../../scripts/cost/estimate';
 import { synthWorkshop } from '../support/synth';
 
-/** Every stack of the app, synthesized as `cdk synth` would with these -c values. */
+/** The app's stack, synthesized as `cdk synth` would with these -c values. */
 function templatesOf(context: Record<string, unknown>): Templates {
-  const { stacks } = synthWorkshop(context);
-  return Object.fromEntries(stacks.all.map((s) => [s.stackName, Template.fromStack(s).toJSON()]));
+  const { stack, template } = synthWorkshop(context);
+  return { [stack.stackName]: template.toJSON() };
 }
 
 const prices = loadPrices();

@@ -62,18 +62,12 @@ describe('expected rows from the default config (cdk.json)', () => {
     for (const r of ['IAM group workshop-RO-GROUP', 'IAM user workshop-RO', 'IAM role workshop-CROSS-ACCOUNT-ROLE', 'IAM role ROLE-AmazonEC2RoleforSSM']) {
       expect(expectedOf(rows, r, EXISTS)).toBe('yes');
     }
-    expect(rows.filter((r) => r.attribute === EXISTS && r.resource.startsWith('Stack ')).map((r) => r.resource)).toEqual([
-      'Stack SecurityWorkshop-Identity',
-      'Stack SecurityWorkshop-Network',
-      'Stack SecurityWorkshop-Detection',
-      'Stack SecurityWorkshop-Compute',
-      'Stack SecurityWorkshop-Investigation',
-    ]);
+    expect(rows.filter((r) => r.attribute === EXISTS && r.resource.startsWith('Stack ')).map((r) => r.resource)).toEqual(['Stack SecurityWorkshop']);
   });
 
   test('contain the literal values of the investigation stack', () => {
     const bucket = 's3-vpc-flow-logs-vpc-10-0-0-0-123456789012-us-east-1';
-    expect(expectedOf(rows, 'Stack SecurityWorkshop-Investigation', 'status')).toBe('CREATE_COMPLETE');
+    expect(expectedOf(rows, 'Stack SecurityWorkshop', 'status')).toBe('CREATE_COMPLETE');
     expect(expectedOf(rows, `S3 bucket ${bucket}`, 'delivery statements')).toBe(
       `s3:GetBucketAcl arn:aws:s3:::${bucket}; s3:PutObject arn:aws:s3:::${bucket}/vpc/AWSLogs/123456789012/*`,
     );
@@ -155,7 +149,7 @@ describe('expected rows follow --context overrides', () => {
     );
     expect(expectedOf(rows, 'Trail Lab-One-Trail', 'CloudWatch Logs group')).toBe('Lab-One-CloudTrail');
     expect(expectedOf(rows, 'IAM policy Lab-One-WazuhVpcFlowReader', EXISTS)).toBe('yes');
-    expect(expectedOf(rows, 'Stack Lab-One-Investigation', EXISTS)).toBe('yes');
+    expect(expectedOf(rows, 'Stack Lab-One', EXISTS)).toBe('yes');
   });
 
   test('policy documents: IAM returns them URL-encoded, S3 as JSON; a single statement counts as a list', () => {

@@ -1,7 +1,7 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Aws } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { InlineCustomResource } from './inline-custom-resource';
+import { InlineCustomResource } from '../../constructs/inline-custom-resource';
 
 export interface DefaultVpcProps {
   /** Name tag the workshop gives the default VPC: Default-VPC. */

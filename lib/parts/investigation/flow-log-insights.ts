@@ -65,8 +65,7 @@ export class FlowLogInsights extends Construct {
       });
     this.queries = { rejected: query('rejected'), withAction: query('withAction'), dns: query('dns'), topTalkers: query('topTalkers') };
 
-    // Created here, not with logGroup.addMetricFilter(): that would put the filter into the
-    // network stack and make the cross-stack reference two-way.
+    // Created here, not with logGroup.addMetricFilter(), which would put it under the network part.
     this.metricFilter = new logs.MetricFilter(this, 'RejectedFlows', {
       logGroup: props.logGroup,
       filterName: props.metricName,

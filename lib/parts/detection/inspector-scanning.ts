@@ -1,7 +1,7 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { serviceLinkedRole } from './guardduty-detector';
-import { InlineCustomResource } from './inline-custom-resource';
+import { serviceLinkedRole } from '../../constructs/service-linked-role';
+import { InlineCustomResource } from '../../constructs/inline-custom-resource';
 
 export interface InspectorScanningProps {
   readonly logRetentionDays: number;

@@ -2,7 +2,7 @@ import { Aws } from 'aws-cdk-lib';
 import * as athena from 'aws-cdk-lib/aws-athena';
 import * as glue from 'aws-cdk-lib/aws-glue';
 import { Construct } from 'constructs';
-import { EmptiedBucket } from './emptied-bucket';
+import { EmptiedBucket } from '../../constructs/emptied-bucket';
 
 export interface AthenaWorkgroupProps {
   /** Glue database of the log tables: lower case and underscores. */

@@ -1,7 +1,8 @@
 import { Aws } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { InlineCustomResource } from './inline-custom-resource';
+import { InlineCustomResource } from '../../constructs/inline-custom-resource';
+import { serviceLinkedRole } from '../../constructs/service-linked-role';
 
 export interface GuardDutyDetectorProps {
   /** Generate GuardDuty's sample findings once the detector exists (workshop part 2). */
@@ -56,13 +57,4 @@ export class GuardDutyDetector extends Construct {
       });
     }
   }
-}
-
-/** iam:CreateServiceLinkedRole for one AWS service only. */
-export function serviceLinkedRole(service: string): iam.PolicyStatement {
-  return new iam.PolicyStatement({
-    actions: ['iam:CreateServiceLinkedRole'],
-    resources: [`arn:${Aws.PARTITION}:iam::${Aws.ACCOUNT_ID}:role/aws-service-role/${service}/*`],
-    conditions: { StringEquals: { 'iam:AWSServiceName': service } },
-  });
 }

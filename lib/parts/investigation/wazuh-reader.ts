@@ -1,8 +1,8 @@
-import { Stack, Validations } from 'aws-cdk-lib';
+import { Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { logicalIdOf } from './logical-id';
+import { logicalIdOf } from '../../constructs/logical-id';
 
 export interface WazuhReaderProps {
   /** Name of the managed policy and of the role. */
@@ -27,7 +27,9 @@ export class WazuhReader extends Construct {
 
   constructor(scope: Construct, id: string, props: WazuhReaderProps) {
     super(scope, id);
-    const { arn: bucketArn, nagName } = bucketArnOf(this, props.bucket);
+    const bucketArn = props.bucket.bucketArn;
+    // How cdk-nag names the bucket's ARN in a finding id.
+    const nagName = `<${logicalIdOf(props.bucket)}.Arn>`;
     this.policy = new iam.ManagedPolicy(this, 'Policy', {
       managedPolicyName: props.name,
       description: "Wazuh aws-s3 module, type vpcflow: read the workshop's VPC flow logs from S3",
@@ -56,16 +58,4 @@ export class WazuhReader extends Construct {
       });
     }
   }
-}
-
-/**
- * The bucket's ARN, and how cdk-nag names it in a finding id. A bucket of another stack is
- * imported through the export that CDK would create anyway, made explicit here so that its name
- * is known when the acknowledgement is written.
- */
-function bucketArnOf(scope: Construct, bucket: s3.IBucket): { arn: string; nagName: string } {
-  const owner = Stack.of(bucket);
-  if (owner === Stack.of(scope)) return { arn: bucket.bucketArn, nagName: `<${logicalIdOf(bucket)}.Arn>` };
-  const arn = owner.exportValue(bucket.bucketArn);
-  return { arn, nagName: Stack.of(scope).resolve(arn)['Fn::ImportValue'] };
 }

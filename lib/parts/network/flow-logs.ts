@@ -1,18 +1,18 @@
-import { Aws, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Aws, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { EmptiedBucket } from './emptied-bucket';
-import { logicalIdOf } from './logical-id';
+import { EmptiedBucket } from '../../constructs/emptied-bucket';
+import { logicalIdOf } from '../../constructs/logical-id';
 
 export interface FlowLogsProps {
   readonly vpcId: string;
   /** CloudWatch Logs group name: Flow-logs-VPC-10-0-0-0. */
   readonly logGroupName: string;
-  /** Bucket name before -<account>-<region>: s3-vpc-flow-logs-vpc-10-0-0-0. */
-  readonly bucketNamePrefix: string;
+  /** s3-vpc-flow-logs-vpc-10-0-0-0-<account>-<region> (flowLogBucketName of the config). */
+  readonly bucketName: string;
   /** Key prefix in the bucket: 'vpc' (what Wazuh's aws-s3 vpcflow reader takes as <path>). */
   readonly s3Folder: string;
   readonly logRetentionDays: number;
@@ -75,7 +75,7 @@ export class FlowLogs extends Construct {
     this.cloudWatchFlowLog.node.addDependency(deliveryRole.node.findChild('DefaultPolicy'));
 
     // --- To S3 ---------------------------------------------------------------------------------
-    this.bucketName = Fn.join('-', [props.bucketNamePrefix, Aws.ACCOUNT_ID, Aws.REGION]);
+    this.bucketName = props.bucketName;
     const storage = new EmptiedBucket(this, 'Bucket', {
       purpose: 'the VPC flow logs',
       bucketName: this.bucketName,

@@ -1,8 +1,8 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { synthWorkshop } from '../support/synth';
 
-describe('identity stack', () => {
-  const t = synthWorkshop().templates.identity;
+describe('identity part', () => {
+  const t = synthWorkshop().template;
 
   test('group workshop-RO-GROUP with ReadOnlyAccess (and the right to change its own password)', () => {
     t.hasResourceProperties('AWS::IAM::Group', {
@@ -32,7 +32,7 @@ describe('identity stack', () => {
   });
 
   test('participant name is a setting', () => {
-    const other = synthWorkshop({ participantName: 'alice' }).templates.identity;
+    const other = synthWorkshop({ participantName: 'alice' }).template;
     other.hasResourceProperties('AWS::IAM::Group', { GroupName: 'alice-RO-GROUP' });
     other.hasResourceProperties('AWS::IAM::User', { UserName: 'alice-RO' });
     other.hasResourceProperties('AWS::IAM::Role', { RoleName: 'alice-CROSS-ACCOUNT-ROLE' });
@@ -55,7 +55,7 @@ describe('identity stack', () => {
   });
 
   test('cross-account role: trusted account from the setting', () => {
-    const other = synthWorkshop({ trustedAccountId: '111122223333' }).templates.identity;
+    const other = synthWorkshop({ trustedAccountId: '111122223333' }).template;
     other.hasResourceProperties('AWS::IAM::Role', {
       RoleName: 'workshop-CROSS-ACCOUNT-ROLE',
       AssumeRolePolicyDocument: {

@@ -1,7 +1,7 @@
 import { Annotations, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { WorkshopConfig, workshopNames } from '../config/workshop-config';
+import { WorkshopConfig, workshopNames } from '../../config/workshop-config';
 
 export interface WorkshopVpcProps {
   readonly config: WorkshopConfig;
@@ -101,7 +101,7 @@ export class WorkshopVpc extends Construct {
         routeTableId: table.ref,
       });
       // Workshop mode: the NAT gateway of the same AZ. Cheaper mode: all through the first one.
-      const nat = this.natGateways[config.natGateways === 3 ? i : 0];
+      const nat = this.natGateways[names.natGatewayOfPrivateSubnet[i]];
       this.privateDefaultRoutes.push(
         new ec2.CfnRoute(this, `PrivateDefaultRoute${letter}`, {
           routeTableId: table.ref,

@@ -6,8 +6,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { AthenaWorkgroup } from './athena-workgroup';
-import { EmptiedBucket } from './emptied-bucket';
-import { logicalIdOf } from './logical-id';
+import { EmptiedBucket } from '../../constructs/emptied-bucket';
+import { logicalIdOf } from '../../constructs/logical-id';
 
 export interface CloudTrailTrailProps {
   readonly trailName: string;

@@ -1,5 +1,5 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { synthWorkshop } from '../support/synth';
+import { idOf, synthWorkshop } from '../support/synth';
 
 function instanceNamed(t: Template, name: string) {
   const found = Object.values(t.findResources('AWS::EC2::Instance', { Properties: { Tags: Match.arrayWith([{ Key: 'Name', Value: name }]) } }));
@@ -14,9 +14,8 @@ function amiParameter(t: Template, props: { ImageId: { Ref: string } }): string 
   return parameter.Default;
 }
 
-describe('compute stack', () => {
-  const { templates } = synthWorkshop();
-  const t = templates.compute;
+describe('compute part', () => {
+  const { template: t } = synthWorkshop();
 
   test('three instances, no key pairs', () => {
     t.resourceCountIs('AWS::EC2::Instance', 3);
@@ -29,7 +28,7 @@ describe('compute stack', () => {
       const p = instanceNamed(t, name);
       expect(p.MetadataOptions).toEqual({ HttpTokens: 'required', HttpEndpoint: 'enabled', HttpPutResponseHopLimit: 1 });
       expect(p.BlockDeviceMappings[0].Ebs).toMatchObject({ Encrypted: true, VolumeType: 'gp3' });
-      expect(JSON.stringify(p.IamInstanceProfile)).toMatch(/Fn::ImportValue.*SecurityWorkshop-Identity/);
+      expect(p.IamInstanceProfile).toEqual({ Ref: idOf(t, 'AWS::IAM::InstanceProfile', { InstanceProfileName: 'ROLE-AmazonEC2RoleforSSM' }) });
     },
   );
 
@@ -39,7 +38,7 @@ describe('compute stack', () => {
     expect(p.InstanceType).toBe('t3.micro');
     const nic = p.NetworkInterfaces[0];
     expect(nic.AssociatePublicIpAddress).toBe(true);
-    expect(nic.SubnetId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^DefaultVpcLookup/), 'SubnetId'] });
+    expect(nic.SubnetId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^ComputeDefaultVpcLookup/), 'SubnetId'] });
     const [sgId] = Object.keys(t.findResources('AWS::EC2::SecurityGroup', { Properties: { GroupName: 'http-world' } }));
     expect(nic.GroupSet).toEqual([{ 'Fn::GetAtt': [sgId, 'GroupId'] }]);
   });
@@ -47,7 +46,7 @@ describe('compute stack', () => {
   test('http-world allows only TCP 80 from 0.0.0.0/0 in', () => {
     t.hasResourceProperties('AWS::EC2::SecurityGroup', {
       GroupName: 'http-world',
-      VpcId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DefaultVpcLookup'), 'VpcId'] },
+      VpcId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ComputeDefaultVpcLookup'), 'VpcId'] },
       SecurityGroupIngress: [Match.objectEquals({ IpProtocol: 'tcp', FromPort: 80, ToPort: 80, CidrIp: '0.0.0.0/0', Description: Match.anyValue() })],
     });
     t.resourceCountIs('AWS::EC2::SecurityGroupIngress', 0);
@@ -70,8 +69,8 @@ describe('compute stack', () => {
     const p = instanceNamed(t, 'Ubuntu-instance-001-no-updates');
     expect(amiParameter(t, p)).toBe('/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id');
     expect(p.NetworkInterfaces[0].AssociatePublicIpAddress).toBe(false);
-    expect(JSON.stringify(p.NetworkInterfaces[0].SubnetId)).toMatch(/ImportValue.*SecurityWorkshop-Network.*PrivateSubnetA/);
-    expect(JSON.stringify(p.NetworkInterfaces[0].GroupSet)).toMatch(/ImportValue.*SecurityWorkshop-Network.*DefaultSecurityGroup/);
+    expect(p.NetworkInterfaces[0].SubnetId).toEqual({ Ref: idOf(t, 'AWS::EC2::Subnet', { CidrBlock: '10.0.4.0/24' }) });
+    expect(p.NetworkInterfaces[0].GroupSet).toEqual([{ 'Fn::GetAtt': [idOf(t, 'AWS::EC2::VPC', { CidrBlock: '10.0.0.0/16' }), 'DefaultSecurityGroup'] }]);
     expect(JSON.stringify(p.UserData)).toContain('unattended-upgrades');
   });
 
@@ -79,7 +78,7 @@ describe('compute stack', () => {
     const p = instanceNamed(t, 'Windows-instance-001');
     expect(amiParameter(t, p)).toBe('/aws/service/ami-windows-latest/Windows_Server-2025-English-Full-Base');
     expect(p.InstanceType).toBe('t3.small');
-    expect(JSON.stringify(p.NetworkInterfaces[0].SubnetId)).toMatch(/ImportValue.*SecurityWorkshop-Network.*PrivateSubnetA/);
+    expect(p.NetworkInterfaces[0].SubnetId).toEqual({ Ref: idOf(t, 'AWS::EC2::Subnet', { CidrBlock: '10.0.4.0/24' }) });
     expect(p.BlockDeviceMappings[0]).toMatchObject({ DeviceName: '/dev/sda1', Ebs: { VolumeSize: 30 } });
   });
 
@@ -89,5 +88,25 @@ describe('compute stack', () => {
     for (const key of ['WebserverSession', 'UbuntuSession', 'WindowsSession']) {
       expect(JSON.stringify(outputs[key].Value)).toContain('aws ssm start-session --target ');
     }
+  });
+
+  describe('deploy time: each instance waits only for what it needs', () => {
+    const resources = t.toJSON().Resources as Record<string, { Type: string; DependsOn?: string[] }>;
+    const routeTo = (cidr: string) => {
+      const subnet = idOf(t, 'AWS::EC2::Subnet', { CidrBlock: cidr });
+      const assoc = Object.values(t.findResources('AWS::EC2::SubnetRouteTableAssociation')).find((a) => a.Properties.SubnetId.Ref === subnet)!;
+      const table = assoc.Properties.RouteTableId.Ref;
+      return Object.entries(t.findResources('AWS::EC2::Route')).find(([, r]) => r.Properties.RouteTableId.Ref === table)![0];
+    };
+
+    test.each(['Ubuntu-instance-001-no-updates', 'Windows-instance-001'])('%s waits for the NAT route of Private-Subnet-a-10-0-4, and nothing else', (name) => {
+      const id = idOf(t, 'AWS::EC2::Instance', { Tags: Match.arrayWith([{ Key: 'Name', Value: name }]) });
+      expect(resources[id].DependsOn).toEqual([routeTo('10.0.4.0/24')]);
+    });
+
+    test('webserver-001-default-vpc has no DependsOn: it waits only for what it references (instance profile, http-world, the default-VPC lookup)', () => {
+      const id = idOf(t, 'AWS::EC2::Instance', { Tags: Match.arrayWith([{ Key: 'Name', Value: 'webserver-001-default-vpc' }]) });
+      expect(resources[id].DependsOn).toBeUndefined();
+    });
   });
 });

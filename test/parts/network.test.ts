@@ -9,9 +9,8 @@ function idByName(t: Template, type: string, name: string): string {
   return ids[0];
 }
 
-describe('network stack: the workshop table, literally', () => {
-  const { templates } = synthWorkshop();
-  const t = templates.network;
+describe('network part: the workshop table, literally', () => {
+  const { template: t } = synthWorkshop();
 
   test('VPC-10-0-0-0 with DNS hostnames and support', () => {
     t.resourceCountIs('AWS::EC2::VPC', 1);
@@ -126,7 +125,7 @@ describe('network stack: the workshop table, literally', () => {
   test('flow-log bucket: s3-vpc-flow-logs-vpc-10-0-0-0-<account>-<region>, blocked, SSL only, encrypted, deleted', () => {
     t.hasResource('AWS::S3::Bucket', {
       Properties: {
-        BucketName: { 'Fn::Join': ['-', ['s3-vpc-flow-logs-vpc-10-0-0-0', { Ref: 'AWS::AccountId' }, { Ref: 'AWS::Region' }]] },
+        BucketName: { 'Fn::Join': ['', ['s3-vpc-flow-logs-vpc-10-0-0-0-', { Ref: 'AWS::AccountId' }, '-', { Ref: 'AWS::Region' }]] },
         PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
         BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
       },
@@ -160,8 +159,7 @@ describe('network stack: the workshop table, literally', () => {
 });
 
 describe('cheaper mode: natGateways=1', () => {
-  const { templates, app } = synthWorkshop({ natGateways: '1' });
-  const t = templates.network;
+  const { template: t, app } = synthWorkshop({ natGateways: '1' });
 
   test('one NAT gateway and EIP; all private route tables use it', () => {
     t.resourceCountIs('AWS::EC2::NatGateway', 1);

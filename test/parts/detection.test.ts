@@ -1,7 +1,7 @@
 import { synthWorkshop } from '../support/synth';
 
-describe('detection stack', () => {
-  const t = synthWorkshop().templates.detection;
+describe('detection part', () => {
+  const t = synthWorkshop().template;
 
   test('GuardDuty: adopt-or-create custom resource, no plain AWS::GuardDuty::Detector', () => {
     t.resourceCountIs('AWS::GuardDuty::Detector', 0);
@@ -14,7 +14,7 @@ describe('detection stack', () => {
   });
 
   test('sample findings off', () => {
-    synthWorkshop({ sampleFindings: 'false' }).templates.detection.resourceCountIs('Custom::GuarddutySampleFindings', 0);
+    synthWorkshop({ sampleFindings: 'false' }).template.resourceCountIs('Custom::GuarddutySampleFindings', 0);
   });
 
   test('Inspector (v2) EC2 scanning custom resource', () => {

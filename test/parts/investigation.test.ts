@@ -4,35 +4,28 @@ import * as path from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { wazuhVpcFlowWodle } from '../../lib/wazuh/wodle';
 import { readAssembly, wazuhConfigFromAssembly } from '../../scripts/wazuh-config';
-import { buildWorkshop } from '../support/synth';
+import { buildWorkshop, idOf } from '../support/synth';
 
 const WAZUH_PRINCIPAL = 'arn:aws:iam::111122223333:role/wazuh-manager';
 
-/** The one resource of a type whose properties match; returns its logical id. */
-function idOf(t: Template, type: string, props: Record<string, unknown> = {}): string {
-  const ids = Object.keys(t.findResources(type, { Properties: Match.objectLike(props) }));
-  if (ids.length !== 1) throw new Error(`expected one ${type} like ${JSON.stringify(props)}, found ${ids.length}`);
-  return ids[0];
-}
+describe('investigation part, workshop defaults', () => {
+  const { stack } = buildWorkshop();
+  const t = Template.fromStack(stack);
+  // The network part's flow-log group and bucket, referenced in the same template.
+  const flowLogGroupId = idOf(t, 'AWS::Logs::LogGroup', { LogGroupName: 'Flow-logs-VPC-10-0-0-0' });
+  const flowLogBucketId = Object.keys(t.findResources('AWS::S3::Bucket')).find((id) => id.startsWith('NetworkFlowLogsBucket'))!;
 
-describe('investigation stack, workshop defaults', () => {
-  const { stacks } = buildWorkshop();
-  const t = Template.fromStack(stacks.investigation);
-  const networkExport = (what: RegExp) => ({ 'Fn::ImportValue': Match.stringLikeRegexp(`^SecurityWorkshop-Network:ExportsOutput${what.source}`) });
-
-  test('is SecurityWorkshop-Investigation, tagged, and reads the network stack one way', () => {
-    expect(stacks.investigation.stackName).toBe('SecurityWorkshop-Investigation');
-    expect(stacks.all).toContain(stacks.investigation);
-    expect(stacks.investigation.dependencies).toContain(stacks.network);
-    expect(stacks.network.dependencies).not.toContain(stacks.investigation);
-    expect(JSON.stringify(Template.fromStack(stacks.network).toJSON())).not.toContain('Investigation');
+  test('is part of the one stack SecurityWorkshop, tagged, and reads the network part by reference', () => {
+    expect(stack.stackName).toBe('SecurityWorkshop');
+    expect(stack.investigation.node.scope).toBe(stack);
+    expect(JSON.stringify(t.toJSON())).not.toContain('Fn::ImportValue');
     t.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Tags: Match.arrayWith([{ Key: 'workshop', Value: 'aws-security-logging-monitoring-ir' }, { Key: 'workshop-participant', Value: 'workshop' }]),
     });
   });
 
   describe('flow logs in CloudWatch Logs', () => {
-    const flowLogGroup = [networkExport(/RefFlowLogsLogGroup/)];
+    const flowLogGroup = [{ Ref: flowLogGroupId }];
     test.each([
       ['SecurityWorkshop/VPC flow logs - rejected traffic', 'fields @timestamp, srcAddr, srcPort, dstAddr, dstPort, protocol, action\n| filter action != "ACCEPT"\n| sort @timestamp desc\n| limit 200'],
       ['SecurityWorkshop/VPC flow logs - records with an action', 'fields @timestamp, srcAddr, srcPort, dstAddr, dstPort, protocol, action\n| filter action != "-"\n| sort @timestamp desc\n| limit 200'],
@@ -77,9 +70,9 @@ describe('investigation stack, workshop defaults', () => {
 
   describe('Athena', () => {
     const db = idOf(t, 'AWS::Glue::Database', { DatabaseInput: Match.objectLike({ Name: 'securityworkshop_logs' }) });
-    const results = Object.keys(t.findResources('AWS::S3::Bucket')).find((id) => id.startsWith('AthenaResults'))!;
+    const results = Object.keys(t.findResources('AWS::S3::Bucket')).find((id) => id.startsWith('InvestigationAthenaResults'))!;
     const workGroup = idOf(t, 'AWS::Athena::WorkGroup', { Name: 'SecurityWorkshop-Investigation' });
-    const flowLogBucketName = networkExport(/RefFlowLogsBucket/);
+    const flowLogBucketName = { Ref: flowLogBucketId };
 
     test('workgroup: enforced, results encrypted in the app bucket, deletable with its queries', () => {
       t.hasResourceProperties('AWS::Athena::WorkGroup', {
@@ -157,11 +150,10 @@ describe('investigation stack, workshop defaults', () => {
       });
     });
 
-    test('the table location is where the flow log delivers: <bucket>/vpc/ of the network template', () => {
-      const network = Template.fromStack(stacks.network);
-      network.hasResourceProperties('AWS::EC2::FlowLog', {
+    test('the table location is where the flow log delivers: <bucket>/vpc/ of the network part', () => {
+      t.hasResourceProperties('AWS::EC2::FlowLog', {
         LogDestinationType: 's3',
-        LogDestination: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^FlowLogsBucket'), 'Arn'] }, '/vpc/']] },
+        LogDestination: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [flowLogBucketId, 'Arn'] }, '/vpc/']] },
         DestinationOptions: { FileFormat: 'plain-text', HiveCompatiblePartitions: false, PerHourPartition: false },
       });
     });
@@ -178,7 +170,7 @@ describe('investigation stack, workshop defaults', () => {
   });
 
   describe('CloudTrail', () => {
-    const trailBucket = Object.keys(t.findResources('AWS::S3::Bucket')).find((id) => id.startsWith('CloudTrailStorage'))!;
+    const trailBucket = Object.keys(t.findResources('AWS::S3::Bucket')).find((id) => id.startsWith('InvestigationCloudTrailStorage'))!;
     const logGroup = idOf(t, 'AWS::Logs::LogGroup', { LogGroupName: 'SecurityWorkshop-CloudTrail' });
     const trailArn = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudtrail:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':trail/SecurityWorkshop-Trail']] };
 
@@ -191,7 +183,7 @@ describe('investigation stack, workshop defaults', () => {
         EnableLogFileValidation: true,
         S3BucketName: { Ref: trailBucket },
         CloudWatchLogsLogGroupArn: { 'Fn::GetAtt': [logGroup, 'Arn'] },
-        CloudWatchLogsRoleArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^CloudTrailDeliveryRole'), 'Arn'] },
+        CloudWatchLogsRoleArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^InvestigationCloudTrailDeliveryRole'), 'Arn'] },
       });
     });
 
@@ -230,7 +222,7 @@ describe('investigation stack, workshop defaults', () => {
       const emptier = idOf(t, 'Custom::EmptyBucket', { BucketName: { Ref: trailBucket } });
       const dependsOn = t.toJSON().Resources[trail].DependsOn as string[];
       expect(dependsOn).toEqual(expect.arrayContaining([emptier, idOf(t, 'AWS::S3::BucketPolicy', { Bucket: { Ref: trailBucket } })]));
-      expect(dependsOn.some((id) => id.startsWith('CloudTrailDeliveryRoleDefaultPolicy'))).toBe(true);
+      expect(dependsOn.some((id) => id.startsWith('InvestigationCloudTrailDeliveryRoleDefaultPolicy'))).toBe(true);
       t.hasResource('AWS::S3::Bucket', { DeletionPolicy: 'Delete' });
     });
 
@@ -260,7 +252,7 @@ describe('investigation stack, workshop defaults', () => {
 
   describe('Wazuh hand-off', () => {
     test('managed policy: exactly ListBucket on the flow-log bucket, GetObject on its vpc/ files, DescribeFlowLogs', () => {
-      const bucketArn = networkExport(/FnGetAttFlowLogsBucket.*Arn/);
+      const bucketArn = { 'Fn::GetAtt': [flowLogBucketId, 'Arn'] };
       t.hasResourceProperties('AWS::IAM::ManagedPolicy', {
         ManagedPolicyName: 'SecurityWorkshop-WazuhVpcFlowReader',
         PolicyDocument: {
@@ -281,9 +273,9 @@ describe('investigation stack, workshop defaults', () => {
 
 });
 
-describe('investigation stack, optional settings', () => {
-  const { stacks } = buildWorkshop({ alarmEmail: 'secops@example.com', wazuhPrincipalArn: WAZUH_PRINCIPAL, rejectedFlowsAlarmThreshold: '250' });
-  const t = Template.fromStack(stacks.investigation);
+describe('investigation part, optional settings', () => {
+  const { stack } = buildWorkshop({ alarmEmail: 'secops@example.com', wazuhPrincipalArn: WAZUH_PRINCIPAL, rejectedFlowsAlarmThreshold: '250' });
+  const t = Template.fromStack(stack);
 
   test('email subscription and threshold from config', () => {
     t.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'secops@example.com' });
@@ -296,7 +288,7 @@ describe('investigation stack, optional settings', () => {
       AssumeRolePolicyDocument: { Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { AWS: WAZUH_PRINCIPAL } }] },
       ManagedPolicyArns: [{ Ref: idOf(t, 'AWS::IAM::ManagedPolicy') }],
     });
-    expect(t.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^WazuhReader') }] } })).toEqual({});
+    expect(t.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^InvestigationWazuhReader') }] } })).toEqual({});
   });
 });
 
@@ -338,19 +330,21 @@ describe('npm run wazuh-config: the wodle block from the synthesized app', () =>
     const wodle = parseWodle(xml);
 
     // The flow log's destination, read from the very template the command read.
-    const network = stacks.find((s) => s.name === 'SecurityWorkshop-Network')!.template;
-    const flowLog = Object.values(network.Resources!).find((r) => r.Type === 'AWS::EC2::FlowLog' && r.Properties?.LogDestinationType === 's3')!;
+    const template = stacks.find((s) => s.name === 'SecurityWorkshop')!.template;
+    const flowLog = Object.values(template.Resources!).find((r) => r.Type === 'AWS::EC2::FlowLog' && r.Properties?.LogDestinationType === 's3')!;
     const [, [arn, folder]] = (flowLog.Properties!.LogDestination as { 'Fn::Join': [string, [{ 'Fn::GetAtt': [string, string] }, string]] })['Fn::Join'];
-    const bucket = network.Resources![arn['Fn::GetAtt'][0]];
+    const bucket = template.Resources![arn['Fn::GetAtt'][0]];
     const [separator, parts] = (bucket.Properties!.BucketName as { 'Fn::Join': [string, unknown[]] })['Fn::Join'];
-    expect(parts).toEqual(['s3-vpc-flow-logs-vpc-10-0-0-0', { Ref: 'AWS::AccountId' }, { Ref: 'AWS::Region' }]);
+    expect(parts).toEqual(['s3-vpc-flow-logs-vpc-10-0-0-0-', { Ref: 'AWS::AccountId' }, '-', { Ref: 'AWS::Region' }]);
     expect(folder).toBe('/vpc/');
+    const pseudo: Record<string, string> = { 'AWS::AccountId': ACCOUNT, 'AWS::Region': 'us-east-1' };
+    const name = parts.map((p) => (typeof p === 'string' ? p : pseudo[(p as { Ref: string }).Ref])).join(separator);
 
     expect(wodle).toEqual({
       root: 'wodle',
       name_attr: 'aws-s3',
       type: 'vpcflow',
-      name: [parts[0], ACCOUNT, 'us-east-1'].join(separator),
+      name,
       path: folder.replace(/^\/|\/$/g, ''),
       regions: 'us-east-1',
     });

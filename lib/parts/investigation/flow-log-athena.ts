@@ -6,7 +6,7 @@ import { AthenaWorkgroup } from './athena-workgroup';
 
 export interface FlowLogAthenaProps {
   readonly workgroup: AthenaWorkgroup;
-  /** The flow log's bucket, as the network stack delivers to it. */
+  /** The flow log's bucket, as the network part delivers to it. */
   readonly bucketName: string;
   /** The flow log's S3 folder: vpc */
   readonly s3Folder: string;
