@@ -29,9 +29,10 @@ export interface LocalRunOptions {
   /**
    * With keep on the emulator: resolves when the environment may be taken down (Ctrl-C in
    * `npm run local -- --keep`; the e2e suite runs the operator commands against it meanwhile).
-   * Gets the environment that reaches the deployed endpoint.
+   * Gets the environment that reaches the deployed endpoint, and the cloud assembly it was deployed
+   * from (`cdk deploy/diff --app <assembly>` act on the same stacks; removed after the run).
    */
-  readonly keepUntil?: (env: Record<string, string | undefined>) => Promise<void>;
+  readonly keepUntil?: (env: Record<string, string | undefined>, deployed: { readonly assembly: string }) => Promise<void>;
 }
 
 export interface Effects {
@@ -69,6 +70,8 @@ export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunRepo
   const steps: LocalRunReport['steps'] = [];
   // Its own cloud assembly: runs side by side (a test and a developer) must not share cdk.out.
   const assembly = fs.mkdtempSync(path.join(os.tmpdir(), 'workshop-cdk-out-'));
+  // On the emulator, its own CDK_HOME: the CLI caches account lookups there (~/.cdk otherwise).
+  const cdkHome = target === 'emulator' ? fs.mkdtempSync(path.join(os.tmpdir(), 'workshop-cdk-home-')) : undefined;
   let emulator: Emulator | undefined;
   const report = (extra: Partial<LocalRunReport> & { ok: boolean }): LocalRunReport => ({ steps, stacks: [], ...extra });
 
@@ -87,7 +90,7 @@ export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunRepo
     if (target === 'emulator') {
       log('=== Starting the local AWS emulator (moto with the patches in scripts/emulator/)');
       emulator = await startEmulator();
-      env = { ...env, ...emulator.env };
+      env = { ...env, ...emulator.env, CDK_HOME: cdkHome };
       log(`=== Emulator answering on ${emulator.endpoint}`);
     } else if (env.AWS_ENDPOINT_URL) {
       throw new Error('target aws: AWS_ENDPOINT_URL is set, so the SDK and CDK would not reach AWS. Unset it, or run without --aws for the emulator.');
@@ -136,7 +139,7 @@ export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunRepo
     if (opts.keep || target === 'aws') {
       printKeep(log, target, emulator, contextArgs);
       if (target === 'aws' || !opts.keepUntil) return report({ ok: verify.ok, stacks, verify, effects });
-      await opts.keepUntil(env);
+      await opts.keepUntil(env, { assembly });
     }
 
     const destroy = await step('destroy', ['destroy', ...app, '--force'], env, 30 * 60_000);
@@ -170,6 +173,7 @@ export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunRepo
       log('=== Emulator stopped');
     }
     fs.rmSync(assembly, { recursive: true, force: true });
+    if (cdkHome) fs.rmSync(cdkHome, { recursive: true, force: true });
   }
 }
 

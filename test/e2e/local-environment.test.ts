@@ -1,10 +1,15 @@
 /**
  * The README's main job (`npm run local`) end to end against a local emulator: bootstrap,
- * deploy --all, verify against the workshop table, custom-resource effects, destroy, leftovers.
+ * deploy --all, verify against the workshop table, custom-resource effects, a second deploy and
+ * a diff that find nothing to change, destroy, leftovers.
  */
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { execSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { cdk } from '../../scripts/local/cdk-cli';
 import { LocalRunReport, runLocal } from '../../scripts/local/pipeline';
+import { sdkConfig } from '../../scripts/operator/context';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -24,6 +29,30 @@ function command(script: string, env: Record<string, string | undefined>, args: 
   return { code: r.status, out: `${r.stdout}\n${r.stderr}` };
 }
 
+/** `cdk <args>` as runLocal runs it (the project's CLI), with all of its output. */
+async function cdkRun(args: string[], env: Record<string, string | undefined>): Promise<CliRun> {
+  const lines: string[] = [];
+  const run = await cdk(args, { env, log: (l) => lines.push(l), timeoutMs: 5 * 60_000 });
+  return { code: run.code, out: lines.join('\n') };
+}
+
+/** The stacks of a cloud assembly, from its manifest (whatever their number and names). */
+function assemblyStacks(assembly: string): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(assembly, 'manifest.json'), 'utf8'));
+  return Object.entries<{ type: string; displayName?: string; properties?: { stackName?: string } }>(manifest.artifacts ?? {})
+    .filter(([, a]) => a.type === 'aws:cloudformation:stack')
+    .map(([id, a]) => a.properties?.stackName ?? a.displayName ?? id);
+}
+
+async function stackStatuses(env: Record<string, string | undefined>, names: string[]): Promise<string[]> {
+  const cfn = new CloudFormationClient(sdkConfig('us-east-1', { env }));
+  try {
+    return await Promise.all(names.map(async (n) => `${n} ${(await cfn.send(new DescribeStacksCommand({ StackName: n }))).Stacks?.[0]?.StackStatus}`));
+  } finally {
+    cfn.destroy();
+  }
+}
+
 const STACKS = ['SecurityWorkshop-Compute', 'SecurityWorkshop-Detection', 'SecurityWorkshop-Identity', 'SecurityWorkshop-Investigation', 'SecurityWorkshop-Network'];
 
 describe('npm run local against the emulator', () => {
@@ -31,17 +60,28 @@ describe('npm run local against the emulator', () => {
   const lines: string[] = [];
   // The operator commands, run while the environment is up (keep), before the destroy.
   const whileUp: Record<string, CliRun> = {};
+  // The second `cdk deploy` of the same assembly and the `cdk diff` after it.
+  let deployedStacks: string[] = [];
+  let statusesBefore: string[] = [];
+  let statusesAfter: string[] = [];
 
   beforeAll(async () => {
     report = await runLocal({
       log: (l) => lines.push(l),
       keep: true,
-      keepUntil: async (env) => {
+      keepUntil: async (env, { assembly }) => {
         whileUp.verify = command('verify', env);
         whileUp.leftovers = command('leftovers', env);
         // The app holds 3 EIPs now: a second deploy would need 3 more of the 5 (default quota).
         whileUp.preflight = command('preflight', env);
         whileUp.wazuh = command('wazuh-config', env, ['--account', '123456789012']);
+        // Deploying the same assembly again changes nothing (CloudFormation: a change set with no
+        // changes, for the stacks with SSM parameters), and the diff then finds no difference.
+        deployedStacks = assemblyStacks(assembly);
+        statusesBefore = await stackStatuses(env, deployedStacks);
+        whileUp.redeploy = await cdkRun(['deploy', '--all', '--app', assembly, '--require-approval', 'never', '--concurrency', '3'], env);
+        statusesAfter = await stackStatuses(env, deployedStacks);
+        whileUp.diff = await cdkRun(['diff', '--app', assembly, '--fail'], env);
       },
     });
     if (!report.ok) console.error(`${lines.slice(-150).join('\n')}\n\n${report.advice}`);
@@ -110,6 +150,23 @@ describe('npm run local against the emulator', () => {
     expect(whileUp.wazuh.out).toContain('<bucket type="vpcflow">');
     expect(whileUp.wazuh.out).toContain('<name>s3-vpc-flow-logs-vpc-10-0-0-0-123456789012-us-east-1</name>');
     expect(whileUp.wazuh.out).toContain('<path>vpc</path>');
+  });
+
+  test('a second cdk deploy of the same assembly: exit 0, every stack "(no changes)", none updated', () => {
+    expect(deployedStacks.length).toBeGreaterThan(0);
+    if (whileUp.redeploy.code !== 0) console.error(whileUp.redeploy.out);
+    expect(whileUp.redeploy.code).toBe(0);
+    const noChanges = deployedStacks.filter((n) => whileUp.redeploy.out.includes(`${n} (no changes)`));
+    expect(noChanges).toEqual(deployedStacks);
+    expect(statusesAfter).toEqual(statusesBefore);
+  });
+
+  test('cdk diff --fail after it: no differences (from a change set, as on AWS), exit 0', () => {
+    if (whileUp.diff.code !== 0) console.error(whileUp.diff.out);
+    expect(whileUp.diff.code).toBe(0);
+    expect(whileUp.diff.out.match(/There were no differences/g)).toHaveLength(deployedStacks.length);
+    expect(whileUp.diff.out).toContain('Number of stacks with differences: 0');
+    expect(whileUp.diff.out).not.toContain('Could not create a change set');
   });
 
   test('destroy undid the custom resources: created detector deleted, Default-VPC tag removed', () => {

@@ -85,3 +85,30 @@ class SimpleCfnModel:
     @classmethod
     def has_cfn_attr(cls, attr: str) -> bool:
         return attr in cls.ATTRIBUTES
+
+
+def cfn_parameter_values(template: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:
+    """The value of each parameter `template` declares, as given to CloudFormation (for an
+    AWS::SSM::Parameter::Value<…> type the parameter name, not its value): the given one, else the
+    template's Default (None: neither)."""
+    return {key: given.get(key, slot.get("Default")) for key, slot in (template.get("Parameters") or {}).items()}
+
+
+def cfn_changed_parameters(resource_map: Any, template: dict[str, Any], given: dict[str, Any]) -> set[str]:
+    """The parameters of `template` (with the `given` values) whose value differs from the one moto's
+    stack resource_map runs with: another value, or for an SSM parameter type the same name whose
+    value in moto's SSM is no longer the one the stack resolved (CloudFormation fetches it again)."""
+    previous = cfn_parameter_values(resource_map._template or {}, resource_map.input_parameters or {})
+    changed: set[str] = set()
+    for key, value in cfn_parameter_values(template, given).items():
+        value_type = str(template["Parameters"][key].get("Type", "String"))
+        if key not in previous or previous[key] != value:
+            changed.add(key)
+        elif value is not None and value_type.startswith("AWS::SSM::Parameter::"):
+            try:
+                latest = resource_map.parse_ssm_parameter(value, value_type)
+            except Exception:  # no such parameter in moto's SSM (moto: None.value): not the value resolved before
+                latest = None
+            if latest != resource_map.resolved_parameters.get(key):
+                changed.add(key)
+    return changed

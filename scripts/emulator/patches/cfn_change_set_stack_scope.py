@@ -2,10 +2,14 @@
 
 AWS: a change set name is unique per stack only; DescribeChangeSet,
 ExecuteChangeSet and DeleteChangeSet take StackName + ChangeSetName (or the
-change set ARN alone) and act on that stack's change set; an unknown one is
-`ChangeSetNotFound` ("ChangeSet [name] does not exist"). ListChangeSets lists
-the change sets of StackName only. `cdk deploy` names every stack's change set
-`cdk-deploy-change-set`, so `--concurrency 3` has three of that name at once.
+change set ARN alone) and act on that stack's change set; for Describe and
+Execute an unknown one is `ChangeSetNotFound` ("ChangeSet [name] does not
+exist"), while DeleteChangeSet of a change set the (existing) stack does not
+have succeeds: its only documented error is InvalidChangeSetStatus, and the CDK
+CLI relies on it ("Removing existing change set with name ... if it exists"
+before every `cdk deploy` and `cdk diff` of a deployed stack). ListChangeSets
+lists the change sets of StackName only. `cdk deploy` names every stack's change
+set `cdk-deploy-change-set`, so `--concurrency 3` has three of that name at once.
 
 moto 5.2.1 (`CloudFormationBackend.describe_change_set` / `execute_change_set`
 / `delete_change_set`): matches the name across all stacks and ignores
@@ -18,7 +22,9 @@ stack's change set.
 
 Patch: the four response handlers resolve StackName + ChangeSetName to that
 stack's change set ARN (an ARN is used as is) and call moto's backend with the
-ARN; no match raises ChangeSetNotFound. ListChangeSets filters by StackName.
+ARN; no match raises ChangeSetNotFound, except in DeleteChangeSet, which then
+answers success (a StackName that names no stack: moto's ValidationError
+"Stack with id ... does not exist"). ListChangeSets filters by StackName.
 """
 import functools
 from typing import Any
@@ -66,7 +72,13 @@ def apply() -> None:
         return EmptyResult()
 
     def delete_change_set(self):  # type: ignore[no-untyped-def]
-        arn = resolve(self.cloudformation_backend, self._get_param("StackName"), self._get_param("ChangeSetName"))
+        stack_name = self._get_param("StackName")
+        if stack_name:
+            self.cloudformation_backend.get_stack(stack_name)  # ValidationError for a stack that does not exist
+        try:
+            arn = resolve(self.cloudformation_backend, stack_name, self._get_param("ChangeSetName"))
+        except ChangeSetNotFound:
+            return EmptyResult()  # nothing to delete: success, as on AWS
         self.cloudformation_backend.delete_change_set(change_set_name=arn)
         return EmptyResult()
 
