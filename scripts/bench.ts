@@ -65,7 +65,7 @@ try {
     console.log(`tsx / ts-node synth time: ${(synthTsx / synthTsNode).toFixed(2)} (goal: at most 0.40)`);
     if (!args.includes('--skip-tests')) {
       const unit = time('npm', ['run', '--silent', 'test:unit', '--', '--silent']);
-      console.log(`${'unit tests (npm run test:unit, jest with @swc/jest)'.padEnd(48)} ${unit.toFixed(2)} s`);
+      console.log(`${'unit tests (npm run test:unit, jest + @swc/jest)'.padEnd(48)} ${unit.toFixed(2)} s`);
       console.log(`unit tests / one cdk synth (tsx): ${(unit / synthTsx).toFixed(2)} (goal: at most 4)`);
     }
     console.log('');
