@@ -1,16 +1,22 @@
 /**
- * npm run bench [-- --runs N] [-- --skip-tests]
+ * npm run bench [-- --runs N] [-- --skip-tests] [-- --deploy-only]
  *
  * Prints figures, never fails on them:
  * - median wall time of `cdk synth` (the CDK CLI running the app with our loader, tsx, transpile only)
  * - median wall time of the same app run the way `cdk init` apps do, through type-checking ts-node
- *   (goal: tsx at most half of it; type-checking has its own `tsc --noEmit` step in `npm test`)
- * - wall time of the unit tests (jest with @swc/jest)
+ *   (goal: tsx at most 0.40 of it; type-checking has its own `tsc --noEmit` step in `npm test`)
+ * - wall time of the unit tests (`npm run test:unit`: jest with @swc/jest) and the unit-layer ratio,
+ *   unit tests / one `cdk synth` (goal: at most 4); not with --skip-tests
+ * - the CloudFormation deploy time estimated from the synthesized dependency graphs (scripts/bench/
+ *   deploy-time.ts) beside the same estimate for the five-stack layout (scripts/bench/fixtures);
+ *   --deploy-only synthesizes once and prints only that
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { assemblyGraphs, FIVE_STACKS_FIXTURE, readFixture } from './bench/fixture';
+import { deployTimeReport } from './bench/report';
 
 const ROOT = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
@@ -37,20 +43,33 @@ function bench(label: string, fn: () => number): number {
   return m;
 }
 
+function printDeployTime(assemblyDir: string): void {
+  const fixture = readFixture(FIVE_STACKS_FIXTURE);
+  const label = `five stacks (${fixture.source.commit.slice(0, 7)})`;
+  console.log(deployTimeReport(assemblyGraphs(assemblyDir), { graphs: fixture.stacks, label }).join('\n'));
+}
+
 const cdkBin = require.resolve('aws-cdk/bin/cdk');
+const synthArgs = (dir: string) => [cdkBin, 'synth', '-q', '-o', dir, '--no-notices', '--no-version-reporting'];
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
 try {
-  console.log(`bench: ${runs} runs each after a warm-up, ${os.cpus().length} cores, node ${process.version}`);
-  const synthTsx = bench('cdk synth (app through tsx, transpile only)', () =>
-    time(process.execPath, [cdkBin, 'synth', '-q', '-o', path.join(out, 'tsx'), '--no-notices', '--no-version-reporting']),
-  );
-  const synthTsNode = bench('cdk synth (app through type-checking ts-node)', () =>
-    time(process.execPath, [cdkBin, 'synth', '-q', '-o', path.join(out, 'ts-node'), '--no-notices', '--no-version-reporting', '--app', 'npx ts-node --prefer-ts-exts bin/workshop.ts']),
-  );
-  console.log(`tsx / ts-node synth time: ${(synthTsx / synthTsNode).toFixed(2)} (goal: at most 0.50)`);
-  if (!args.includes('--skip-tests')) {
-    const unit = time('npx', ['jest', '--ci', '--maxWorkers=2', '--silent']);
-    console.log(`${'unit tests (jest --ci --maxWorkers=2, @swc/jest)'.padEnd(48)} ${unit.toFixed(2)} s`);
+  if (args.includes('--deploy-only')) {
+    time(process.execPath, synthArgs(path.join(out, 'tsx')));
+    printDeployTime(path.join(out, 'tsx'));
+  } else {
+    console.log(`bench: ${runs} runs each after a warm-up, ${os.cpus().length} cores, node ${process.version}`);
+    const synthTsx = bench('cdk synth (app through tsx, transpile only)', () => time(process.execPath, synthArgs(path.join(out, 'tsx'))));
+    const synthTsNode = bench('cdk synth (app through type-checking ts-node)', () =>
+      time(process.execPath, [...synthArgs(path.join(out, 'ts-node')), '--app', 'npx ts-node --prefer-ts-exts bin/workshop.ts']),
+    );
+    console.log(`tsx / ts-node synth time: ${(synthTsx / synthTsNode).toFixed(2)} (goal: at most 0.40)`);
+    if (!args.includes('--skip-tests')) {
+      const unit = time('npm', ['run', '--silent', 'test:unit', '--', '--silent']);
+      console.log(`${'unit tests (npm run test:unit, jest + @swc/jest)'.padEnd(48)} ${unit.toFixed(2)} s`);
+      console.log(`unit tests / one cdk synth (tsx): ${(unit / synthTsx).toFixed(2)} (goal: at most 4)`);
+    }
+    console.log('');
+    printDeployTime(path.join(out, 'tsx'));
   }
 } finally {
   fs.rmSync(out, { recursive: true, force: true });

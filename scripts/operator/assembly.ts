@@ -10,24 +10,32 @@ export interface StackArtifact<T = unknown> {
   /** The account, when the stack was synthesized for one (else the template is account-agnostic). */
   readonly account?: string;
   readonly region?: string;
+  /** Names of the stacks this one depends on (the manifest's dependencies that are stacks here). */
+  readonly dependencies: string[];
   readonly template: T;
 }
 
 export function readStackArtifacts<T = unknown>(dir: string): StackArtifact<T>[] {
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as {
-    artifacts?: Record<string, { type: string; environment?: string; properties?: { templateFile?: string; stackName?: string } }>;
+    artifacts?: Record<string, {
+      type: string;
+      environment?: string;
+      dependencies?: string[];
+      properties?: { templateFile?: string; stackName?: string };
+    }>;
   };
-  return Object.entries(manifest.artifacts ?? {})
-    .filter(([, a]) => a.type === 'aws:cloudformation:stack' && a.properties?.templateFile)
-    .map(([id, a]) => {
-      const [, account, region] = /^aws:\/\/([^/]+)\/(.+)$/.exec(a.environment ?? '') ?? [];
-      const templateFile = a.properties!.templateFile!;
-      return {
-        name: a.properties?.stackName ?? id,
-        templateFile,
-        account: /^\d{12}$/.test(account ?? '') ? account : undefined,
-        region: region && region !== 'unknown-region' ? region : undefined,
-        template: JSON.parse(fs.readFileSync(path.join(dir, templateFile), 'utf8')) as T,
-      };
-    });
+  const stacks = Object.entries(manifest.artifacts ?? {}).filter(([, a]) => a.type === 'aws:cloudformation:stack' && a.properties?.templateFile);
+  const stackNames = new Map(stacks.map(([id, a]) => [id, a.properties?.stackName ?? id]));
+  return stacks.map(([id, a]) => {
+    const [, account, region] = /^aws:\/\/([^/]+)\/(.+)$/.exec(a.environment ?? '') ?? [];
+    const templateFile = a.properties!.templateFile!;
+    return {
+      name: stackNames.get(id)!,
+      templateFile,
+      account: /^\d{12}$/.test(account ?? '') ? account : undefined,
+      region: region && region !== 'unknown-region' ? region : undefined,
+      dependencies: (a.dependencies ?? []).filter((d) => stackNames.has(d)).map((d) => stackNames.get(d)!),
+      template: JSON.parse(fs.readFileSync(path.join(dir, templateFile), 'utf8')) as T,
+    };
+  });
 }
