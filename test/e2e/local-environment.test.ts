@@ -1,6 +1,6 @@
 /**
  * The README's main job (`npm run local`) end to end against a local emulator: bootstrap,
- * deploy --all, verify against the workshop table, custom-resource effects, a second deploy and
+ * plain `cdk deploy` of the one stack, verify against the workshop table, custom-resource effects, a second deploy and
  * a diff that find nothing to change, destroy, leftovers.
  */
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
@@ -53,7 +53,6 @@ async function stackStatuses(env: Record<string, string | undefined>, names: str
   }
 }
 
-const STACKS = ['SecurityWorkshop-Compute', 'SecurityWorkshop-Detection', 'SecurityWorkshop-Identity', 'SecurityWorkshop-Investigation', 'SecurityWorkshop-Network'];
 
 describe('npm run local against the emulator', () => {
   let report: LocalRunReport;
@@ -78,8 +77,10 @@ describe('npm run local against the emulator', () => {
         // Deploying the same assembly again changes nothing (CloudFormation: a change set with no
         // changes, for the stacks with SSM parameters), and the diff then finds no difference.
         deployedStacks = assemblyStacks(assembly);
+        whileUp.list = await cdkRun(['list', '--app', assembly], env);
         statusesBefore = await stackStatuses(env, deployedStacks);
-        whileUp.redeploy = await cdkRun(['deploy', '--all', '--app', assembly, '--require-approval', 'never', '--concurrency', '3'], env);
+        // Plain `cdk deploy` and `cdk diff`: no --all, no stack name.
+        whileUp.redeploy = await cdkRun(['deploy', '--app', assembly, '--require-approval', 'never'], env);
         statusesAfter = await stackStatuses(env, deployedStacks);
         whileUp.diff = await cdkRun(['diff', '--app', assembly, '--fail'], env);
       },
@@ -96,17 +97,20 @@ describe('npm run local against the emulator', () => {
     ]);
   });
 
-  test('all five stacks were created', () => {
-    expect(report.stacks.map((s) => [s.name, s.status])).toEqual(STACKS.map((n) => [n, 'CREATE_COMPLETE']));
+  test('cdk list prints one stack, SecurityWorkshop, and that one stack was created', () => {
+    expect(whileUp.list.code).toBe(0);
+    expect(whileUp.list.out.split('\n').filter((l) => l.trim() !== '')).toEqual(['SecurityWorkshop']);
+    expect(deployedStacks).toEqual(['SecurityWorkshop']);
+    expect(report.stacks.map((s) => [s.name, s.status])).toEqual([['SecurityWorkshop', 'CREATE_COMPLETE']]);
   });
 
   test('stack outputs are recorded, with the literal workshop values', () => {
-    const out = (stack: string) => report.stacks.find((s) => s.name === stack)!.outputs;
-    expect(out('SecurityWorkshop-Network').FlowLogGroupName).toBe('Flow-logs-VPC-10-0-0-0');
-    expect(out('SecurityWorkshop-Network').FlowLogBucketName).toBe('s3-vpc-flow-logs-vpc-10-0-0-0-123456789012-us-east-1');
-    expect(out('SecurityWorkshop-Network').WazuhOssecConfig).toContain('<name>s3-vpc-flow-logs-vpc-10-0-0-0-123456789012-us-east-1</name>');
-    expect(out('SecurityWorkshop-Identity').ReadOnlyUserName).toBe('workshop-RO');
-    expect(out('SecurityWorkshop-Compute').WebserverSession).toMatch(/^aws ssm start-session --target i-[0-9a-f]+ --region us-east-1$/);
+    const out = report.stacks.find((s) => s.name === 'SecurityWorkshop')!.outputs;
+    expect(out.FlowLogGroupName).toBe('Flow-logs-VPC-10-0-0-0');
+    expect(out.FlowLogBucketName).toBe('s3-vpc-flow-logs-vpc-10-0-0-0-123456789012-us-east-1');
+    expect(out.WazuhOssecConfig).toContain('<name>s3-vpc-flow-logs-vpc-10-0-0-0-123456789012-us-east-1</name>');
+    expect(out.ReadOnlyUserName).toBe('workshop-RO');
+    expect(out.WebserverSession).toMatch(/^aws ssm start-session --target i-[0-9a-f]+ --region us-east-1$/);
   });
 
   test('verify: the table matches, every row recorded and OK', () => {
@@ -152,7 +156,7 @@ describe('npm run local against the emulator', () => {
     expect(whileUp.wazuh.out).toContain('<path>vpc</path>');
   });
 
-  test('a second cdk deploy of the same assembly: exit 0, every stack "(no changes)", none updated', () => {
+  test('a second plain cdk deploy of the same assembly: exit 0, "(no changes)", stack not updated', () => {
     expect(deployedStacks.length).toBeGreaterThan(0);
     if (whileUp.redeploy.code !== 0) console.error(whileUp.redeploy.out);
     expect(whileUp.redeploy.code).toBe(0);
