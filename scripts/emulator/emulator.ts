@@ -28,7 +28,7 @@ export function freePort(): Promise<number> {
     const srv = net.createServer();
     srv.unref();
     srv.on('error', reject);
-    srv.listen(0, 'localhost', () => {
+    srv.listen(0, '127.0.0.1', () => {
       const addr = srv.address();
       const port = typeof addr === 'object' && addr ? addr.port : 0;
       srv.close(() => resolve(port));
@@ -39,8 +39,10 @@ export function freePort(): Promise<number> {
 export async function startEmulator(opts: { timeoutMs?: number; log?: (line: string) => void } = {}): Promise<Emulator> {
   const timeoutMs = opts.timeoutMs ?? 60_000;
   const port = await freePort();
+  // Bound to 127.0.0.1 only (the loopback interface; the launcher refuses any other address), but
+  // called as localhost: moto parses S3 template URLs (TemplateURL) by that host name.
   const endpoint = `http://localhost:${port}`;
-  const child: ChildProcess = spawn(pythonForTools(), [path.join(__dirname, 'moto_launcher.py'), '--port', String(port)], {
+  const child: ChildProcess = spawn(pythonForTools(), [path.join(__dirname, 'moto_launcher.py'), '--port', String(port), '--host', '127.0.0.1'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     // MOTO_IAM_LOAD_MANAGED_POLICIES: AWS managed policies exist, as in every AWS account (the launcher sets it too).
     env: { ...process.env, MOTO_PORT: String(port), MOTO_IAM_LOAD_MANAGED_POLICIES: 'true' },

@@ -23,6 +23,14 @@ NODE_PATH=<repo>/node_modules so `@aws-sdk/*` resolves as in the Lambda
 runtime; `<bucket>.localhost` resolves to localhost, as AWS's DNS resolves
 virtual-hosted S3 names, so SDK S3 calls work unchanged. Output is copied to moto's stderr and to moto's CloudWatch Logs.
 Other runtimes keep moto's behaviour.
+
+Only code a stack deployed: the emulator runs a function's code (with the local node, or
+moto's Docker path for other runtimes) only if a CloudFormation stack of this emulator created
+the function (AWS::Lambda::Function, marked while moto's CloudFormation create builds it; its
+published versions carry the mark). Invoke of a function created directly through the Lambda
+API (CreateFunction) is refused with `InvalidRuntimeException` (HTTP 502, as AWS answers for a
+runtime it cannot run), naming the function; nothing is executed. The emulator exists to deploy
+this project's templates: it is not a general code runner on the developer's machine.
 """
 import functools
 import io
@@ -32,6 +40,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import uuid
 import zipfile
 from pathlib import Path
@@ -222,6 +231,25 @@ def _run_node(fn: Any, event: Any) -> tuple[str, bool, str]:
     return body, errored, logs
 
 
+# Set while moto's CloudFormation create of an AWS::Lambda::Function runs in this (request) thread.
+_CFN_CREATING = threading.local()
+# The attribute marking a LambdaFunction a CloudFormation stack created (copied to its versions by deepcopy).
+CFN_CREATED = "_emulator_created_by_cloudformation"
+
+
+def refusal(fn: Any) -> Exception:
+    """AWS's answer for a function whose runtime cannot run it: InvalidRuntimeException, HTTP 502."""
+    from moto.awslambda.exceptions import LambdaClientError
+
+    error = LambdaClientError(
+        "InvalidRuntimeException",
+        f"The emulator runs Lambda code only for functions created by a CloudFormation stack it deploys; "
+        f"{fn.function_name} was created through the Lambda API and is not run.",
+    )
+    error.code = 502
+    return error
+
+
 def apply() -> None:
     from moto.awslambda.models import LambdaFunction
 
@@ -229,8 +257,32 @@ def apply() -> None:
 
     @functools.wraps(original)
     def _invoke_lambda(self, event=None):  # type: ignore[no-untyped-def]
+        if not getattr(self, CFN_CREATED, False):
+            raise refusal(self)
         if str(self.run_time or "").startswith("nodejs") and getattr(self, "code_bytes", b""):
             return _run_node(self, event)
         return original(self, event)
 
     LambdaFunction._invoke_lambda = _invoke_lambda
+
+    original_init = LambdaFunction.__init__
+
+    @functools.wraps(original_init)
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        original_init(self, *args, **kwargs)
+        if getattr(_CFN_CREATING, "active", False):
+            setattr(self, CFN_CREATED, True)
+
+    LambdaFunction.__init__ = __init__
+
+    original_create = LambdaFunction.create_from_cloudformation_json.__func__
+
+    @functools.wraps(original_create)
+    def create_from_cloudformation_json(cls, *args, **kwargs):  # type: ignore[no-untyped-def]
+        _CFN_CREATING.active = True
+        try:
+            return original_create(cls, *args, **kwargs)
+        finally:
+            _CFN_CREATING.active = False
+
+    LambdaFunction.create_from_cloudformation_json = classmethod(create_from_cloudformation_json)
