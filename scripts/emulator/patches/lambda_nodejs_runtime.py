@@ -18,7 +18,8 @@ code moto holds (inline or zip): the code is unpacked into a temp dir (inline
 code as index.js, plus AWS's `cfn-response` module), and the local `node`
 imports the handler file and calls the handler with the event and a context.
 Environment: the function's Variables, AWS_REGION, the AWS_LAMBDA_* set,
-test credentials, AWS_ENDPOINT_URL=http://localhost:<this moto port>, and
+credentials of a session of the function's execution role (moto's STS maps them to the role's
+account, so a function in another account acts in that account), AWS_ENDPOINT_URL=http://localhost:<this moto port>, and
 NODE_PATH=<repo>/node_modules so `@aws-sdk/*` resolves as in the Lambda
 runtime; `<bucket>.localhost` resolves to localhost, as AWS's DNS resolves
 virtual-hosted S3 names, so SDK S3 calls work unchanged. Output is copied to moto's stderr and to moto's CloudWatch Logs.
@@ -149,6 +150,22 @@ def _unpack(fn: Any, task: Path) -> None:
         (module / "index.js").write_text(CFN_RESPONSE_JS)
 
 
+def _role_credentials(fn: Any) -> dict[str, str]:
+    """The function's execution-role session, as Lambda gives it: moto's STS maps these keys to the
+    role's account, so SDK calls of a function a StackSet deployed in another account act in that account."""
+    try:
+        from moto.sts.models import sts_backends
+
+        session = sts_backends[fn.account_id]["aws"].assume_role(
+            region_name=fn.region, role_session_name=fn.function_name[:64], role_arn=fn.role,
+            policy=None, duration=3600, external_id=None,
+        )
+        return {"AWS_ACCESS_KEY_ID": session.access_key_id, "AWS_SECRET_ACCESS_KEY": session.secret_access_key,
+                "AWS_SESSION_TOKEN": session.session_token}
+    except Exception:  # no role ARN moto can read: moto's default account, as before
+        return {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_SESSION_TOKEN": "testing"}
+
+
 def _run_node(fn: Any, event: Any) -> tuple[str, bool, str]:
     from moto import settings
 
@@ -185,9 +202,7 @@ def _run_node(fn: Any, event: Any) -> tuple[str, bool, str]:
                 "AWS_LAMBDA_LOG_STREAM_NAME": stream,
                 "AWS_REGION": fn.region,
                 "AWS_DEFAULT_REGION": fn.region,
-                "AWS_ACCESS_KEY_ID": "testing",
-                "AWS_SECRET_ACCESS_KEY": "testing",
-                "AWS_SESSION_TOKEN": "testing",
+                **_role_credentials(fn),
                 "AWS_ENDPOINT_URL": f"http://localhost:{settings.moto_server_port()}",
                 "NODE_PATH": str(NODE_MODULES),
                 "NODE_OPTIONS": f"--require {preload}",
