@@ -7,6 +7,7 @@
  */
 import {
   CloudFormationClient,
+  CreateStackCommand,
   CreateStackInstancesCommand,
   CreateStackSetCommand,
   DeleteStackInstancesCommand,
@@ -261,6 +262,30 @@ describe('failures: execution role, failure tolerance, SSM parameters of the tar
     expect(await valueIn(A, '/stackset/team')).toBe('team-of-A');
     await cfn.send(new DeleteStackInstancesCommand({ StackSetName: name, Accounts: [A, B], Regions: [REGION], RetainStacks: false }));
     await cfn.send(new DeleteStackSetCommand({ StackSetName: name }));
+  });
+
+  test('self-managed: an administration role missing in the administrator account fails the instances, naming it', async () => {
+    const name = 'no-admin-role';
+    await cfn.send(new CreateStackSetCommand({
+      StackSetName: name, TemplateBody: greetingTemplate('/stackset/no-admin'), AdministrationRoleARN: `arn:aws:iam::${ADMIN}:role/NoSuchAdminRole`,
+    }));
+    const op = await createInstances(name, [A]);
+    expect(await results(name, op)).toEqual({
+      [A]: { status: 'FAILED', reason: `Account ${ADMIN} should have 'NoSuchAdminRole' role with trust relationship to CloudFormation service.` },
+    });
+    expect(await valueIn(A, '/stackset/no-admin')).toBeUndefined();
+    await cfn.send(new DeleteStackInstancesCommand({ StackSetName: name, Accounts: [A], Regions: [REGION], RetainStacks: false }));
+    await cfn.send(new DeleteStackSetCommand({ StackSetName: name }));
+  });
+
+  test('CreateStack too: an SSM parameter type naming a parameter the account lacks is a ValidationError, no stack', async () => {
+    const template = JSON.stringify({
+      Parameters: { Missing: { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/not/here' } },
+      Resources: { Param: { Type: 'AWS::SSM::Parameter', Properties: { Type: 'String', Value: { Ref: 'Missing' } } } },
+    });
+    await expect(inAccount(C).cfn.send(new CreateStackCommand({ StackName: 'ssm-missing', TemplateBody: template })))
+      .rejects.toThrow('Unable to fetch parameters [/not/here] from parameter store for this account.');
+    await expect(stackIn(C, 'ssm-missing')).rejects.toThrow(/does not exist/);
   });
 
   test('RetainStacks keeps the stack in the account and removes only the instance', async () => {
