@@ -423,7 +423,6 @@ def apply() -> None:
         self.capabilities: list[str] = []
 
     models.StackSet.__init__ = stack_set_init
-    models.StackInstance.to_dict = lambda self: {}  # never built by the patched paths
 
     original_create_stack_set = CloudFormationResponse.create_stack_set
 
