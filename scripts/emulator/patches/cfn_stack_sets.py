@@ -377,7 +377,7 @@ def _accounts_of(response: Any, stack_set: Any) -> list[tuple[str, str | None]]:
     targets = params.get("DeploymentTargets") or {}
     accounts: list[tuple[str, str | None]] = [(a, None) for a in (params.get("Accounts") or targets.get("Accounts") or [])]
     ous = list(targets.get("OrganizationalUnitIds") or [])
-    if stack_set.permission_model == "SERVICE_MANAGED" and not ous and not accounts:
+    if stack_set.permission_model == "SERVICE_MANAGED" and not ous:
         raise _error("ValidationError", "StackSets with SERVICE_MANAGED permission model can only have OrganizationalUnit as target")
     if stack_set.permission_model == "SELF_MANAGED" and ous:
         raise _error("ValidationError", "StackSets with SELF_MANAGED permission model can only have accounts as target")
