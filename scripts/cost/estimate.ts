@@ -4,8 +4,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readStackArtifacts } from '../operator/assembly';
-import { ROOT, runCdkOffline } from '../operator/context';
+import { ROOT } from '../operator/context';
+import type { CfnResource, CfnTemplate, Templates } from '../operator/template';
 
 export type Prices = typeof import('./prices-us-east-1.json');
 
@@ -13,30 +13,6 @@ export const PRICES_FILE = path.join(__dirname, 'prices-us-east-1.json');
 
 export function loadPrices(file = PRICES_FILE): Prices {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as Prices;
-}
-
-// --- Templates -----------------------------------------------------------------------------
-
-export interface CfnResource {
-  Type: string;
-  Properties?: Record<string, any>;
-}
-export interface CfnTemplate {
-  Resources?: Record<string, CfnResource>;
-  Parameters?: Record<string, { Type?: string; Default?: unknown }>;
-}
-/** Stack name -> template. */
-export type Templates = Record<string, CfnTemplate>;
-
-/** The stack templates of a cloud assembly directory (cdk.out). */
-export function readAssembly(dir: string): Templates {
-  return Object.fromEntries(readStackArtifacts<CfnTemplate>(dir).map((s) => [s.name, s.template]));
-}
-
-/** `cdk synth -q -o <outdir> [-c ...]` with the project's CLI; rejects with the CLI's output on failure. */
-export async function synthAssembly(outdir: string, contextArgs: string[] = [], cwd = ROOT): Promise<void> {
-  const { code, output } = await runCdkOffline(['synth', '-q', '-o', outdir, ...contextArgs], cwd);
-  if (code !== 0) throw new Error(`cdk synth -o ${outdir} ${contextArgs.join(' ')} failed (${code}):\n${output}`);
 }
 
 // --- Counting ------------------------------------------------------------------------------

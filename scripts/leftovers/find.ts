@@ -48,7 +48,8 @@ import { DescribeSecretCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { Env } from '../../lib/aws/clients';
 import { flowLogBucketName, PARTICIPANT_TAG_KEY, WORKSHOP_TAG_KEY, WORKSHOP_TAG_VALUE, WorkshopConfig, workshopNames } from '../../lib/config/workshop-config';
-import { errorMessage, errorName, isNotImplemented, operatorConfig, sdkConfig } from '../operator/context';
+import { operatorConfig, sdkConfig } from '../operator/context';
+import { errorMessage, errorName, isNotImplemented } from '../operator/errors';
 
 export interface Leftover {
   /** e.g. "CloudFormation stack", "tagged VPC", "tagged ec2 resource" (Tagging API), "IAM role", "log group". */

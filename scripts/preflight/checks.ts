@@ -19,7 +19,8 @@ import { GetParametersCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { WorkshopConfig } from '../../lib/config/workshop-config';
 import { AMI_PARAMETERS } from '../../lib/parts/compute/workshop-instance';
-import { errorMessage, errorName, sdkConfig } from '../operator/context';
+import { sdkConfig } from '../operator/context';
+import { errorMessage, errorName } from '../operator/errors';
 
 export type Level = 'BLOCKER' | 'WARN' | 'INFO';
 

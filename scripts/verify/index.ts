@@ -42,7 +42,7 @@ export async function verifyEnvironment(opts: VerifyOptions = {}): Promise<Verif
 export { compare, compareRow, isOk, summarize } from './compare';
 export { expectedRows, DEFAULT_FLOW_LOG_FORMAT } from './expected';
 export { formatSummary, formatTable } from './format';
-export { operatorConfig, parseContextArgs } from '../operator/context';
+export { operatorConfig } from '../operator/context';
 export { leftovers } from '../leftovers/find';
 export type { Leftover, LeftoverReport } from '../leftovers/find';
 export type { ExpectedRow, Found, Observation, ResultRow, Status, VerifyResult } from './types';

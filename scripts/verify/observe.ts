@@ -36,7 +36,7 @@ import {
 import { GetGroupCommand, GetInstanceProfileCommand, GetPolicyCommand, GetPolicyVersionCommand, GetRoleCommand, GetUserCommand } from '@aws-sdk/client-iam';
 import { GetBucketEncryptionCommand, GetBucketPolicyCommand, GetPublicAccessBlockCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
 import { PARTICIPANT_TAG_KEY, WORKSHOP_TAG_KEY, WORKSHOP_TAG_VALUE, type WorkshopConfig } from '../../lib/config/workshop-config';
-import { errorName, isNotImplemented } from '../operator/context';
+import { errorName, isNotImplemented } from '../operator/errors';
 import { Clients } from './clients';
 import { NO_NAME_TAG, NOT_FOUND } from './compare';
 import {
