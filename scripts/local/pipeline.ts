@@ -15,7 +15,8 @@ import { WORKSHOP_TAG_KEY } from '../../lib/config/workshop-config';
 import { Emulator, startEmulator } from '../emulator/emulator';
 import { operatorConfig, sdkConfig } from '../operator/context';
 import { destroyClients as destroyPreflightClients, formatFindings, hasBlocker, preflightClients, runPreflight } from '../preflight/checks';
-import { formatSummary, formatTable, leftovers, verifyEnvironment, VerifyResult } from '../verify/index';
+import { leftovers } from '../leftovers/find';
+import { formatSummary, formatTable, verifyEnvironment, VerifyResult } from '../verify/index';
 import { cdk, CdkRun } from './cdk-cli';
 
 export interface LocalRunOptions {
