@@ -7,7 +7,7 @@ import { parseCommandLine } from './operator/args';
 import { awsClients } from './operator/clients';
 import { operatorConfig } from './operator/context';
 import { errorMessage } from './operator/errors';
-import { formatFindings, hasBlocker, runPreflight } from './preflight/checks';
+import { formatFindings, hasBlocker, runPreflight } from './preflight/run';
 
 const PREFLIGHT_SPEC = { usage: 'usage: npm run preflight -- [-c key=value ...] [--json]', flags: { json: 'switch' } } as const;
 

@@ -3,18 +3,18 @@
  * By default against the local AWS emulator (moto with our patches, on a free port); with
  * `target: 'aws'` against the account of the caller's credentials (kept up for the workshop).
  */
-import { CloudFormationClient, DescribeStacksCommand, ListStackResourcesCommand } from '@aws-sdk/client-cloudformation';
-import { EC2Client, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
-import { GuardDutyClient, ListDetectorsCommand } from '@aws-sdk/client-guardduty';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { DescribeStacksCommand, ListStackResourcesCommand } from '@aws-sdk/client-cloudformation';
+import { DescribeVpcsCommand } from '@aws-sdk/client-ec2';
+import { ListDetectorsCommand } from '@aws-sdk/client-guardduty';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { WorkshopConfig } from '../../lib/config/workshop-config';
-import { WORKSHOP_TAG_KEY } from '../../lib/config/workshop-config';
+import { WORKSHOP_TAG_KEY, workshopNames } from '../../lib/config/workshop-config';
 import { Emulator, startEmulator } from '../emulator/emulator';
-import { operatorConfig, sdkConfig } from '../operator/context';
-import { destroyClients as destroyPreflightClients, formatFindings, hasBlocker, preflightClients, runPreflight } from '../preflight/checks';
+import { awsClients, callerTarget } from '../operator/clients';
+import { operatorConfig } from '../operator/context';
+import { formatFindings, hasBlocker, runPreflight } from '../preflight/run';
 import { leftovers } from '../leftovers/find';
 import { formatSummary, formatTable, verifyEnvironment, VerifyResult } from '../verify/index';
 import { cdk, CdkRun } from './cdk-cli';
@@ -103,8 +103,8 @@ export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunRepo
     log(`=== Target: account ${account}, region ${region}${emulator ? ` (emulator ${emulator.endpoint})` : ' (AWS)'}`);
 
     log('\n=== Preflight: quotas, AZs and instance types, AMI parameters, default VPC, GuardDuty/Inspector');
-    const checks = preflightClients(region, env as NodeJS.ProcessEnv);
-    const findings = await runPreflight(config, checks).finally(() => destroyPreflightClients(checks));
+    const checks = awsClients(region, { env });
+    const findings = await runPreflight(config, checks).finally(() => checks.destroy());
     log(formatFindings(findings));
     if (hasBlocker(findings)) {
       return report({ ok: false, advice: 'Preflight found a blocker (above): do what it says, then run again. Nothing was deployed.' });
@@ -179,14 +179,13 @@ export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunRepo
 }
 
 async function callerAccount(env: Record<string, string | undefined>): Promise<string> {
-  const sts = new STSClient(sdkConfig(env.AWS_REGION ?? 'us-east-1', { env }));
+  const c = awsClients(env.AWS_REGION ?? 'us-east-1', { env });
   try {
-    const id = await sts.send(new GetCallerIdentityCommand({}));
-    return id.Account ?? '';
+    return (await callerTarget(c)).account;
   } catch (e) {
     throw new Error(`No usable AWS credentials (${(e as Error).name}: ${(e as Error).message}). Configure them (aws configure / AWS_PROFILE), or run without --aws to use the local emulator.`);
   } finally {
-    sts.destroy();
+    c.destroy();
   }
 }
 
@@ -195,10 +194,12 @@ async function callerAccount(env: Record<string, string | undefined>): Promise<s
  * the synthesized template (in `assembly`) that the endpoint reports no physical id for.
  */
 async function stackStates(env: Record<string, string | undefined>, config: WorkshopConfig, assembly: string): Promise<StackState[]> {
-  const cfn = new CloudFormationClient(sdkConfig(config.region, { env }));
+  const c = awsClients(config.region, { env });
+  const { cfn } = c;
+  const prefix = `${workshopNames(config).stack}-`;
   try {
     const { Stacks = [] } = await cfn.send(new DescribeStacksCommand({}));
-    const ours = Stacks.filter((s) => s.StackName?.startsWith(`${config.stackPrefix}-`) || s.Tags?.some((t) => t.Key === WORKSHOP_TAG_KEY));
+    const ours = Stacks.filter((s) => s.StackName?.startsWith(prefix) || s.Tags?.some((t) => t.Key === WORKSHOP_TAG_KEY));
     const states: StackState[] = [];
     for (const s of ours) {
       const created = new Set<string>();
@@ -220,21 +221,19 @@ async function stackStates(env: Record<string, string | undefined>, config: Work
     }
     return states.sort((a, b) => a.name.localeCompare(b.name));
   } finally {
-    cfn.destroy();
+    c.destroy();
   }
 }
 
 async function customResourceEffects(env: Record<string, string | undefined>, region: string): Promise<Effects> {
-  const gd = new GuardDutyClient(sdkConfig(region, { env }));
-  const ec2 = new EC2Client(sdkConfig(region, { env }));
+  const c = awsClients(region, { env });
   try {
-    const { DetectorIds = [] } = await gd.send(new ListDetectorsCommand({}));
-    const { Vpcs = [] } = await ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] }));
+    const { DetectorIds = [] } = await c.guardduty.send(new ListDetectorsCommand({}));
+    const { Vpcs = [] } = await c.ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] }));
     const defaultVpcName = Vpcs[0]?.Tags?.find((t) => t.Key === 'Name')?.Value;
     return { guardDutyDetectors: DetectorIds, defaultVpcName };
   } finally {
-    gd.destroy();
-    ec2.destroy();
+    c.destroy();
   }
 }
 
