@@ -1,6 +1,7 @@
 /** What a preflight check is and what it reports. */
 import type { WorkshopConfig } from '../../lib/config/workshop-config';
 import type { AwsClients } from '../operator/clients';
+import { errorMessage, errorName } from '../operator/errors';
 
 export type Level = 'BLOCKER' | 'WARN' | 'INFO';
 
@@ -28,4 +29,9 @@ export interface PreflightCheck {
   /** Short name, as in its findings. */
   readonly check: string;
   run(ctx: PreflightContext, out: Finding[]): Promise<void>;
+}
+
+/** The finding of a read that failed: "<call> failed: <error>", and what to do. */
+export function callFailed(level: Level, check: string, call: string, e: unknown, action: string): Finding {
+  return { level, check, found: `${call} failed: ${errorName(e)}: ${errorMessage(e)}`, action };
 }

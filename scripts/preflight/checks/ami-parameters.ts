@@ -1,8 +1,7 @@
 /** The public SSM parameters the compute part takes its AMIs from exist in the region. */
 import { GetParametersCommand } from '@aws-sdk/client-ssm';
 import { AMI_PARAMETERS } from '../../../lib/parts/compute/workshop-instance';
-import { errorMessage, errorName } from '../../operator/errors';
-import { PreflightCheck } from '../types';
+import { callFailed, PreflightCheck } from '../types';
 
 export const amiParameters: PreflightCheck = {
   check: 'AMI parameters',
@@ -23,12 +22,8 @@ export const amiParameters: PreflightCheck = {
         out.push({ level: 'INFO', check: 'AMI parameters', found: `${p.Name} -> ${p.Value}`, action: '' });
       }
     } catch (e) {
-      out.push({
-        level: 'BLOCKER',
-        check: 'AMI parameters',
-        found: `ssm:GetParameters failed: ${errorName(e)}: ${errorMessage(e)}`,
-        action: 'CloudFormation resolves these parameters with the deploying credentials: allow ssm:GetParameters on arn:aws:ssm:*::parameter/aws/service/*',
-      });
+      const action = 'CloudFormation resolves these parameters with the deploying credentials: allow ssm:GetParameters on arn:aws:ssm:*::parameter/aws/service/*';
+      out.push(callFailed('BLOCKER', 'AMI parameters', 'ssm:GetParameters', e, action));
     }
   },
 };

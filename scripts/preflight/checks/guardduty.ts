@@ -1,7 +1,6 @@
 /** GuardDuty (detection part): a detector that exists is adopted and left on at destroy. */
 import { ListDetectorsCommand } from '@aws-sdk/client-guardduty';
-import { errorMessage, errorName } from '../../operator/errors';
-import { PreflightCheck } from '../types';
+import { callFailed, PreflightCheck } from '../types';
 
 export const guardDuty: PreflightCheck = {
   check: 'GuardDuty',
@@ -14,12 +13,8 @@ export const guardDuty: PreflightCheck = {
           : { level: 'INFO', check: 'GuardDuty', found: 'no detector: the app creates one and deletes it at destroy', action: '' },
       );
     } catch (e) {
-      out.push({
-        level: 'WARN',
-        check: 'GuardDuty',
-        found: `guardduty:ListDetectors failed: ${errorName(e)}: ${errorMessage(e)}`,
-        action: 'the Detection stack needs GuardDuty in this account and region (organisation SCPs may deny it)',
-      });
+      const action = 'the Detection stack needs GuardDuty in this account and region (organisation SCPs may deny it)';
+      out.push(callFailed('WARN', 'GuardDuty', 'guardduty:ListDetectors', e, action));
     }
   },
 };

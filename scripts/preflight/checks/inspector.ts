@@ -1,7 +1,6 @@
 /** Inspector EC2 scanning (detection part): on already means adopted and left on at destroy. */
 import { BatchGetAccountStatusCommand } from '@aws-sdk/client-inspector2';
-import { errorMessage, errorName } from '../../operator/errors';
-import { PreflightCheck } from '../types';
+import { callFailed, PreflightCheck } from '../types';
 
 export const inspector: PreflightCheck = {
   check: 'Inspector',
@@ -22,12 +21,8 @@ export const inspector: PreflightCheck = {
         });
       }
     } catch (e) {
-      out.push({
-        level: 'WARN',
-        check: 'Inspector',
-        found: `inspector2:BatchGetAccountStatus failed: ${errorName(e)}: ${errorMessage(e)}`,
-        action: 'the Detection stack enables Inspector EC2 scanning; check Inspector is available and allowed in this account',
-      });
+      const action = 'the Detection stack enables Inspector EC2 scanning; check Inspector is available and allowed in this account';
+      out.push(callFailed('WARN', 'Inspector', 'inspector2:BatchGetAccountStatus', e, action));
     }
   },
 };

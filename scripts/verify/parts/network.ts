@@ -2,15 +2,7 @@
  * Workshop part 1, "Create a VPC": the VPC, its six subnets, the public and the private route
  * tables, the internet gateway and the NAT gateways (one per private subnet's AZ, or one).
  */
-import {
-  DescribeAddressesCommand,
-  DescribeInternetGatewaysCommand,
-  DescribeNatGatewaysCommand,
-  DescribeRouteTablesCommand,
-  DescribeSubnetsCommand,
-  DescribeVpcAttributeCommand,
-  DescribeVpcsCommand,
-} from '@aws-sdk/client-ec2';
+import { DescribeAddressesCommand, DescribeInternetGatewaysCommand, DescribeNatGatewaysCommand, DescribeRouteTablesCommand, DescribeSubnetsCommand, DescribeVpcAttributeCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import { NO_NAME_TAG } from '../compare';
 import { UNSET } from '../labels';
 import { nameOf, Observer, workshopFilters } from '../observer';
