@@ -7,9 +7,9 @@
 import * as path from 'node:path';
 import { numberFlag, parseCommandLine } from './operator/args';
 import { operatorConfig, ROOT } from './operator/context';
-import { errorMessage } from './operator/errors';
 import { countResources, DEFAULT_SCENARIOS, estimate, loadPrices, Mode, renderMarkdown, renderText, Scenario } from './cost/estimate';
 import { readTemplates, synthAssembly } from './operator/template';
+import { runCommand } from './operator/command';
 
 const COST_SPEC = {
   usage: 'usage: npm run cost -- [--participants N] [--hours H] [--markdown] [-c key=value ...]',
@@ -43,10 +43,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(errorMessage(e));
-    process.exit(2);
-  },
-);
+runCommand(main);

@@ -11,7 +11,7 @@ import { workshopNames } from '../lib/config/workshop-config';
 import { parseCommandLine } from './operator/args';
 import { awsClients } from './operator/clients';
 import { CDK_BIN, operatorConfig, ROOT } from './operator/context';
-import { errorMessage } from './operator/errors';
+import { runCommand } from './operator/command';
 
 const DESTROY_SPEC = { usage: 'usage: npm run destroy -- [-c key=value ...]', flags: {} } as const;
 
@@ -50,10 +50,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(errorMessage(e));
-    process.exit(2);
-  },
-);
+runCommand(main);

@@ -14,7 +14,7 @@ import { ACK_FILE, diffAssemblies, formatResult, readAcknowledgements } from './
 import { parseCommandLine, textFlag } from './operator/args';
 import { ROOT } from './operator/context';
 import { synthAssembly } from './operator/template';
-import { errorMessage } from './operator/errors';
+import { runCommand } from './operator/command';
 
 const DIFF_SPEC = {
   usage: 'usage: npm run diff -- [--base <git ref> | --baseline-dir <cloud assembly>] [--ack <file>] [-c key=value ...]',
@@ -72,10 +72,4 @@ async function main(): Promise<number> {
   return result.ok ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(errorMessage(e));
-    process.exit(2);
-  },
-);
+runCommand(main);

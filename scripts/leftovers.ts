@@ -6,7 +6,7 @@
  */
 import { formatLeftovers, leftoverExitCode, scanLeftovers } from './leftovers/find';
 import { parseCommandLine, textFlag } from './operator/args';
-import { errorMessage } from './operator/errors';
+import { runCommand } from './operator/command';
 
 const LEFTOVERS_SPEC = {
   usage: 'usage: npm run leftovers -- [--participant NAME] [--json] [-c key=value ...]',
@@ -21,10 +21,4 @@ async function main(): Promise<number> {
   return leftoverExitCode(scan);
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(errorMessage(e));
-    process.exit(2);
-  },
-);
+runCommand(main);

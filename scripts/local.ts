@@ -9,6 +9,7 @@
  */
 import { runLocal } from './local/pipeline';
 import { parseCommandLine } from './operator/args';
+import { runCommand } from './operator/command';
 
 const LOCAL_SPEC = {
   usage: 'usage: npm run local -- [--keep] [--aws] [-c key=value ...]',
@@ -36,10 +37,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(`\nFAILED: ${(e as Error).message}`);
-    process.exit(1);
-  },
-);
+runCommand(main, { failureCode: 1, describe: (e) => `\nFAILED: ${(e as Error).message}` });

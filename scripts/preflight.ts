@@ -8,6 +8,7 @@ import { awsClients } from './operator/clients';
 import { operatorConfig } from './operator/context';
 import { errorMessage } from './operator/errors';
 import { formatFindings, hasBlocker, runPreflight } from './preflight/run';
+import { runCommand } from './operator/command';
 
 const PREFLIGHT_SPEC = { usage: 'usage: npm run preflight -- [-c key=value ...] [--json]', flags: { json: 'switch' } } as const;
 
@@ -30,10 +31,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(e);
-    process.exit(2);
-  },
-);
+runCommand(main, { describe: (e) => e });

@@ -12,6 +12,7 @@ import { formatLeftovers, leftoverExitCode, scanLeftovers } from './leftovers/fi
 import { parseCommandLine } from './operator/args';
 import { operatorConfig } from './operator/context';
 import { formatSummary, formatTable, verifyEnvironment } from './verify/index';
+import { runCommand } from './operator/command';
 
 const VERIFY_SPEC = {
   usage: 'usage: npm run verify -- [--context key=value ...] [--strict] [--json] [--wide] [--leftovers]',
@@ -34,12 +35,4 @@ async function main(): Promise<number> {
   return result.ok ? 0 : 1;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e) => {
-    console.error(`verify failed: ${(e as Error)?.stack ?? e}`);
-    process.exitCode = 2;
-  },
-);
+runCommand(main, { drain: true, describe: (e) => `verify failed: ${(e as Error)?.stack ?? e}` });

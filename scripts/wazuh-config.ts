@@ -14,6 +14,7 @@ import { wazuhVpcFlowWodle } from '../lib/wazuh/wodle';
 import { parseCommandLine, textFlag } from './operator/args';
 import { readStackArtifacts, StackArtifact as Artifact } from './operator/assembly';
 import { awsClients, callerTarget } from './operator/clients';
+import { runCommand } from './operator/command';
 import { CfnTemplate, DeployTarget, flowLogS3Destination, s3FlowLogs, wazuhRoleArn } from './operator/template';
 
 type StackArtifact = Pick<Artifact<CfnTemplate>, 'name' | 'account' | 'region' | 'template'>;
@@ -51,7 +52,7 @@ async function accountFromSts(): Promise<string> {
   }
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   const parsed = parseCommandLine(WAZUH_CONFIG_SPEC);
   const args = { account: textFlag(parsed, 'account'), out: textFlag(parsed, 'out') ?? 'cdk.out' };
   if (!fs.existsSync(path.join(args.out, 'manifest.json'))) {
@@ -70,11 +71,7 @@ async function main(): Promise<void> {
   }
   if (!/^\d{12}$/.test(account)) throw new Error(`--account=${JSON.stringify(account)}: must be a 12-digit AWS account id`);
   console.log(wazuhConfigFromAssembly(stacks, account));
+  return 0;
 }
 
-if (require.main === module) {
-  main().catch((e: Error) => {
-    console.error(e.message);
-    process.exit(1);
-  });
-}
+if (require.main === module) runCommand(main, { failureCode: 1 });

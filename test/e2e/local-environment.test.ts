@@ -53,7 +53,8 @@ async function stackStatuses(env: Record<string, string | undefined>, names: str
   }
 }
 
-const STACKS = ['SecurityWorkshop-Compute', 'SecurityWorkshop-Detection', 'SecurityWorkshop-Identity', 'SecurityWorkshop-Investigation', 'SecurityWorkshop-Network'];
+/** The one stack that holds every part of a participant's environment. */
+const STACKS = ['SecurityWorkshop'];
 
 describe('npm run local against the emulator', () => {
   let report: LocalRunReport;
@@ -96,17 +97,17 @@ describe('npm run local against the emulator', () => {
     ]);
   });
 
-  test('all five stacks were created', () => {
+  test('the workshop stack was created', () => {
     expect(report.stacks.map((s) => [s.name, s.status])).toEqual(STACKS.map((n) => [n, 'CREATE_COMPLETE']));
   });
 
   test('stack outputs are recorded, with the literal workshop values', () => {
-    const out = (stack: string) => report.stacks.find((s) => s.name === stack)!.outputs;
-    expect(out('SecurityWorkshop-Network').FlowLogGroupName).toBe('Flow-logs-VPC-10-0-0-0');
-    expect(out('SecurityWorkshop-Network').FlowLogBucketName).toBe('s3-vpc-flow-logs-vpc-10-0-0-0-123456789012-us-east-1');
-    expect(out('SecurityWorkshop-Network').WazuhOssecConfig).toContain('<name>s3-vpc-flow-logs-vpc-10-0-0-0-123456789012-us-east-1</name>');
-    expect(out('SecurityWorkshop-Identity').ReadOnlyUserName).toBe('workshop-RO');
-    expect(out('SecurityWorkshop-Compute').WebserverSession).toMatch(/^aws ssm start-session --target i-[0-9a-f]+ --region us-east-1$/);
+    const out = report.stacks.find((s) => s.name === 'SecurityWorkshop')!.outputs;
+    expect(out.FlowLogGroupName).toBe('Flow-logs-VPC-10-0-0-0');
+    expect(out.FlowLogBucketName).toBe('s3-vpc-flow-logs-vpc-10-0-0-0-123456789012-us-east-1');
+    expect(out.WazuhOssecConfig).toContain('<name>s3-vpc-flow-logs-vpc-10-0-0-0-123456789012-us-east-1</name>');
+    expect(out.ReadOnlyUserName).toBe('workshop-RO');
+    expect(out.WebserverSession).toMatch(/^aws ssm start-session --target i-[0-9a-f]+ --region us-east-1$/);
   });
 
   test('verify: the table matches, every row recorded and OK', () => {
