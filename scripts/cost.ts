@@ -7,7 +7,8 @@
 import * as path from 'node:path';
 import { numberFlag, parseCommandLine } from './operator/args';
 import { operatorConfig, ROOT } from './operator/context';
-import { countResources, DEFAULT_SCENARIOS, estimate, loadPrices, Mode, renderMarkdown, renderText, Scenario } from './cost/estimate';
+import { countResources, estimate, loadPrices } from './cost/estimate';
+import { DEFAULT_SCENARIOS, Mode, renderMarkdown, renderText, Scenario } from './cost/report';
 import { readTemplates, synthAssembly } from './operator/template';
 import { runCommand } from './operator/command';
 
