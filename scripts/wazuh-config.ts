@@ -44,7 +44,7 @@ export function wazuhConfigFromAssembly(stacks: StackArtifact[], account: string
 }
 
 async function accountFromSts(): Promise<string> {
-  const clients = awsClients(process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1');
+  const clients = awsClients(process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || 'us-east-1');
   try {
     return (await callerTarget(clients)).account;
   } finally {
