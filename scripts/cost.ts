@@ -5,20 +5,22 @@
  * scripts/cost/prices-us-east-1.json. `--markdown` prints docs/cost.md.
  */
 import * as path from 'node:path';
-import { errorMessage, operatorConfig, parseArgs, ROOT } from './operator/context';
-import { countResources, DEFAULT_SCENARIOS, estimate, loadPrices, Mode, readAssembly, renderMarkdown, renderText, Scenario, synthAssembly } from './cost/estimate';
+import { numberFlag, parseCommandLine } from './operator/args';
+import { operatorConfig, ROOT } from './operator/context';
+import { countResources, estimate, loadPrices } from './cost/estimate';
+import { DEFAULT_SCENARIOS, Mode, renderMarkdown, renderText, Scenario } from './cost/report';
+import { readTemplates, synthAssembly } from './operator/template';
+import { runCommand } from './operator/command';
 
-function positiveInt(value: string | true | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} needs a positive number, got ${value}`);
-  return n;
-}
+const COST_SPEC = {
+  usage: 'usage: npm run cost -- [--participants N] [--hours H] [--markdown] [-c key=value ...]',
+  flags: { participants: 'count', hours: 'positive', markdown: 'switch' },
+} as const;
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
-  const participants = positiveInt(args.flags.participants, 'participants');
-  const hours = positiveInt(args.flags.hours, 'hours');
+  const args = parseCommandLine(COST_SPEC);
+  const participants = numberFlag(args, 'participants');
+  const hours = numberFlag(args, 'hours');
   const config = operatorConfig(args.context); // fails early on a bad -c value
   if (config.region !== 'us-east-1') console.error(`note: prices are us-east-1's; the app is configured for ${config.region}`);
   const outRoot = path.join(ROOT, 'cdk.out.cost');
@@ -33,7 +35,7 @@ async function main(): Promise<number> {
     { title: `workshop, natGateways=${config.natGateways}`, dir: workshopDir },
     { title: 'cheaper, natGateways=1', dir: cheaperDir },
   ].map(({ title, dir }) => {
-    const counts = countResources(readAssembly(dir));
+    const counts = countResources(readTemplates(dir));
     return { title, counts, estimate: estimate(counts, prices) };
   });
   const scenarios: Scenario[] =
@@ -42,10 +44,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(errorMessage(e));
-    process.exit(2);
-  },
-);
+runCommand(main);

@@ -6,11 +6,14 @@
  * runs once more. Exit 0 when the stack is gone, 1 otherwise.
  */
 import { spawnSync } from 'node:child_process';
-import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { EC2Client } from '@aws-sdk/client-ec2';
 import { formatStates, inspectStacks, StackState } from './destroy/explain';
 import { workshopNames } from '../lib/config/workshop-config';
-import { CDK_BIN, errorMessage, operatorConfig, parseArgs, ROOT, sdkConfig } from './operator/context';
+import { parseCommandLine } from './operator/args';
+import { awsClients } from './operator/clients';
+import { CDK_BIN, operatorConfig, ROOT } from './operator/context';
+import { runCommand } from './operator/command';
+
+const DESTROY_SPEC = { usage: 'usage: npm run destroy -- [-c key=value ...]', flags: {} } as const;
 
 function cdkDestroy(contextArgs: string[]): number {
   const args = ['destroy', '--force', ...contextArgs];
@@ -19,11 +22,11 @@ function cdkDestroy(contextArgs: string[]): number {
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseCommandLine(DESTROY_SPEC);
   const config = operatorConfig(args.context);
   const names = [workshopNames(config).stack];
-  const cfn = new CloudFormationClient(sdkConfig(config.region));
-  const ec2 = new EC2Client(sdkConfig(config.region));
+  const clients = awsClients(config.region);
+  const { cfn, ec2 } = clients;
   try {
     let states: StackState[] = [];
     for (let attempt = 1; attempt <= 2; attempt++) {
@@ -43,15 +46,8 @@ async function main(): Promise<number> {
     console.log('\nThe stack remains: do what is listed above, then `npm run destroy` again.');
     return 1;
   } finally {
-    cfn.destroy();
-    ec2.destroy();
+    clients.destroy();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(errorMessage(e));
-    process.exit(2);
-  },
-);
+runCommand(main);

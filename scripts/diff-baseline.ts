@@ -10,9 +10,16 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { synthAssembly } from './cost/estimate';
 import { ACK_FILE, diffAssemblies, formatResult, readAcknowledgements } from './diff/security-diff';
-import { errorMessage, parseArgs, ROOT } from './operator/context';
+import { parseCommandLine, textFlag } from './operator/args';
+import { ROOT } from './operator/context';
+import { synthAssembly } from './operator/template';
+import { runCommand } from './operator/command';
+
+const DIFF_SPEC = {
+  usage: 'usage: npm run diff -- [--base <git ref> | --baseline-dir <cloud assembly>] [--ack <file>] [-c key=value ...]',
+  flags: { base: 'text', 'baseline-dir': 'text', ack: 'text' },
+} as const;
 
 const git = (args: string[], cwd = ROOT) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 
@@ -43,19 +50,20 @@ async function synthRef(ref: string, outdir: string, contextArgs: string[]): Pro
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
-  const ackFile = path.resolve(ROOT, String(args.flags.ack ?? ACK_FILE));
+  const args = parseCommandLine(DIFF_SPEC);
+  const ackFile = path.resolve(ROOT, textFlag(args, 'ack') ?? ACK_FILE);
   const acks = readAcknowledgements(ackFile);
   const work = path.join(ROOT, 'cdk.out.diff');
   fs.rmSync(work, { recursive: true, force: true });
   const currentDir = path.join(work, 'current');
   let baselineDir: string;
   const synths: Promise<void>[] = [synthAssembly(currentDir, args.cdkContextArgs)];
-  if (typeof args.flags['baseline-dir'] === 'string') {
-    baselineDir = path.resolve(args.flags['baseline-dir']);
+  const given = textFlag(args, 'baseline-dir');
+  if (given) {
+    baselineDir = path.resolve(given);
   } else {
     baselineDir = path.join(work, 'baseline');
-    const base = typeof args.flags.base === 'string' ? args.flags.base : defaultBase();
+    const base = textFlag(args, 'base') ?? defaultBase();
     synths.push(synthRef(base, baselineDir, args.cdkContextArgs));
   }
   await Promise.all(synths);
@@ -64,10 +72,4 @@ async function main(): Promise<number> {
   return result.ok ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(errorMessage(e));
-    process.exit(2);
-  },
-);
+runCommand(main);

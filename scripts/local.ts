@@ -7,28 +7,19 @@
  * --aws: deploy to the AWS account of your credentials instead, verify, and leave it up for the
  * workshop (take it down with `npm run destroy`).
  */
-import { parseContextArgs } from './operator/context';
 import { runLocal } from './local/pipeline';
+import { parseCommandLine } from './operator/args';
+import { runCommand } from './operator/command';
 
-const USAGE = 'usage: npm run local -- [--keep] [--aws] [-c key=value ...]';
-
-function parse(argv: string[]) {
-  const { context, rest } = parseContextArgs(argv);
-  let keep = false;
-  let aws = false;
-  for (const a of rest) {
-    if (a === '--keep') keep = true;
-    else if (a === '--aws') aws = true;
-    else if (a === '--help' || a === '-h') {
-      console.log(USAGE);
-      process.exit(0);
-    } else throw new Error(`unknown argument ${a}\n${USAGE}`);
-  }
-  return { context, keep, aws };
-}
+const LOCAL_SPEC = {
+  usage: 'usage: npm run local -- [--keep] [--aws] [-c key=value ...]',
+  flags: { keep: 'switch', aws: 'switch' },
+} as const;
 
 async function main(): Promise<number> {
-  const { context, keep, aws } = parse(process.argv.slice(2));
+  const { context, flags } = parseCommandLine(LOCAL_SPEC);
+  const keep = flags.keep === true;
+  const aws = flags.aws === true;
   let interrupted: () => void = () => undefined;
   const untilInterrupted = new Promise<void>((resolve) => (interrupted = resolve));
   // Ctrl-C: with --keep it means "take it down now"; otherwise the run is cut short and the
@@ -46,10 +37,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(`\nFAILED: ${(e as Error).message}`);
-    process.exit(1);
-  },
-);
+runCommand(main, { failureCode: 1, describe: (e) => `\nFAILED: ${(e as Error).message}` });

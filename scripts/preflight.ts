@@ -3,11 +3,17 @@
  * Checks the target account and region (credentials from the environment, or AWS_ENDPOINT_URL
  * for the local emulator) before `cdk deploy`. Exit 1 on a blocker, 2 on a usage error.
  */
-import { operatorConfig, parseArgs, errorMessage } from './operator/context';
-import { destroyClients, formatFindings, hasBlocker, preflightClients, runPreflight } from './preflight/checks';
+import { parseCommandLine } from './operator/args';
+import { awsClients } from './operator/clients';
+import { operatorConfig } from './operator/context';
+import { errorMessage } from './operator/errors';
+import { formatFindings, hasBlocker, runPreflight } from './preflight/run';
+import { runCommand } from './operator/command';
+
+const PREFLIGHT_SPEC = { usage: 'usage: npm run preflight -- [-c key=value ...] [--json]', flags: { json: 'switch' } } as const;
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseCommandLine(PREFLIGHT_SPEC);
   let config;
   try {
     config = operatorConfig(args.context);
@@ -15,20 +21,14 @@ async function main(): Promise<number> {
     console.error(errorMessage(e));
     return 2;
   }
-  const clients = preflightClients(config.region);
+  const clients = awsClients(config.region);
   try {
     const findings = await runPreflight(config, clients);
     console.log(args.flags.json ? JSON.stringify(findings, null, 2) : formatFindings(findings));
     return hasBlocker(findings) ? 1 : 0;
   } finally {
-    destroyClients(clients);
+    clients.destroy();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(e);
-    process.exit(2);
-  },
-);
+runCommand(main, { describe: (e) => e });

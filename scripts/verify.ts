@@ -9,20 +9,19 @@
  * configured participant (exit 1 if anything does, 2 if some lookups could not be made).
  */
 import { formatLeftovers, leftoverExitCode, scanLeftovers } from './leftovers/find';
-import { formatSummary, formatTable, operatorConfig, parseContextArgs, verifyEnvironment } from './verify/index';
+import { parseCommandLine } from './operator/args';
+import { operatorConfig } from './operator/context';
+import { formatSummary, formatTable, verifyEnvironment } from './verify/index';
+import { runCommand } from './operator/command';
 
-const USAGE = 'usage: npm run verify -- [--context key=value ...] [--strict] [--json] [--wide] [--leftovers]';
+const VERIFY_SPEC = {
+  usage: 'usage: npm run verify -- [--context key=value ...] [--strict] [--json] [--wide] [--leftovers]',
+  flags: { strict: 'switch', json: 'switch', wide: 'switch', leftovers: 'switch' },
+} as const;
 
 async function main(): Promise<number> {
-  const { context, rest } = parseContextArgs(process.argv.slice(2));
-  const flags = new Set(rest);
-  const known = new Set(['--strict', '--json', '--wide', '--leftovers', '--help', '-h']);
-  const unknown = rest.filter((a) => !known.has(a));
-  if (flags.has('--help') || flags.has('-h') || unknown.length > 0) {
-    if (unknown.length > 0) console.error(`unknown argument(s): ${unknown.join(' ')}`);
-    console.error(USAGE);
-    return unknown.length > 0 ? 2 : 0;
-  }
+  const { context, flags: given } = parseCommandLine(VERIFY_SPEC);
+  const flags = new Set(Object.keys(given).map((f) => `--${f}`));
   if (flags.has('--leftovers')) {
     // As npm run leftovers does, for the configured participant only.
     const config = operatorConfig(context);
@@ -36,12 +35,4 @@ async function main(): Promise<number> {
   return result.ok ? 0 : 1;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e) => {
-    console.error(`verify failed: ${(e as Error)?.stack ?? e}`);
-    process.exitCode = 2;
-  },
-);
+runCommand(main, { drain: true, describe: (e) => `verify failed: ${(e as Error)?.stack ?? e}` });

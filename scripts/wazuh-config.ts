@@ -9,30 +9,21 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CfnTemplate, DeployTarget, flowLogS3Destination, s3FlowLogs, wazuhRoleArn, WAZUH_ROLE_OUTPUT } from '../lib/wazuh/from-template';
+import { WAZUH_ROLE_OUTPUT } from '../lib/wazuh/from-template';
 import { wazuhVpcFlowWodle } from '../lib/wazuh/wodle';
+import { parseCommandLine, textFlag } from './operator/args';
 import { readStackArtifacts, StackArtifact as Artifact } from './operator/assembly';
+import { awsClients, callerTarget } from './operator/clients';
+import { runCommand } from './operator/command';
+import { CfnTemplate, DeployTarget, flowLogS3Destination, s3FlowLogs, wazuhRoleArn } from './operator/template';
 
 type StackArtifact = Pick<Artifact<CfnTemplate>, 'name' | 'account' | 'region' | 'template'>;
 
-const USAGE = 'Usage: npm run wazuh-config -- [--account <12-digit account id>] [--out <cdk output dir, default cdk.out>]';
-
-function parseArgs(argv: string[]): { account?: string; out: string } {
-  const args: { account?: string; out: string } = { out: 'cdk.out' };
-  for (let i = 0; i < argv.length; i++) {
-    const value = () => {
-      if (i + 1 >= argv.length) throw new Error(`${argv[i]} needs a value\n${USAGE}`);
-      return argv[++i];
-    };
-    if (argv[i] === '--account') args.account = value();
-    else if (argv[i] === '--out') args.out = value();
-    else if (argv[i] === '--help' || argv[i] === '-h') {
-      console.log(USAGE);
-      process.exit(0);
-    } else throw new Error(`Unknown argument ${argv[i]}\n${USAGE}`);
-  }
-  return args;
-}
+const WAZUH_CONFIG_SPEC = {
+  usage: 'Usage: npm run wazuh-config -- [--account <12-digit account id>] [--out <cdk output dir, default cdk.out>]',
+  flags: { account: 'text', out: 'text' },
+  context: false,
+} as const;
 
 /** The stacks of a cloud assembly, with their templates and environments. */
 export function readAssembly(outDir: string): StackArtifact[] {
@@ -53,14 +44,17 @@ export function wazuhConfigFromAssembly(stacks: StackArtifact[], account: string
 }
 
 async function accountFromSts(): Promise<string> {
-  const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
-  const { clientConfig } = await import('../lib/aws/clients');
-  const identity = await new STSClient(clientConfig()).send(new GetCallerIdentityCommand({}));
-  return identity.Account!;
+  const clients = awsClients(process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || 'us-east-1');
+  try {
+    return (await callerTarget(clients)).account;
+  } finally {
+    clients.destroy();
+  }
 }
 
-async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+async function main(): Promise<number> {
+  const parsed = parseCommandLine(WAZUH_CONFIG_SPEC);
+  const args = { account: textFlag(parsed, 'account'), out: textFlag(parsed, 'out') ?? 'cdk.out' };
   if (!fs.existsSync(path.join(args.out, 'manifest.json'))) {
     console.error(`No synthesized app in ${args.out}: running cdk synth first`);
     const synth = spawnSync('npx', ['cdk', 'synth', '--quiet', '--output', args.out], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -77,11 +71,7 @@ async function main(): Promise<void> {
   }
   if (!/^\d{12}$/.test(account)) throw new Error(`--account=${JSON.stringify(account)}: must be a 12-digit AWS account id`);
   console.log(wazuhConfigFromAssembly(stacks, account));
+  return 0;
 }
 
-if (require.main === module) {
-  main().catch((e: Error) => {
-    console.error(e.message);
-    process.exit(1);
-  });
-}
+if (require.main === module) runCommand(main, { failureCode: 1 });

@@ -4,8 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readStackArtifacts } from '../operator/assembly';
-import { ROOT, runCdkOffline } from '../operator/context';
+import type { CfnResource, CfnTemplate, Templates } from '../operator/template';
 
 export type Prices = typeof import('./prices-us-east-1.json');
 
@@ -13,30 +12,6 @@ export const PRICES_FILE = path.join(__dirname, 'prices-us-east-1.json');
 
 export function loadPrices(file = PRICES_FILE): Prices {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as Prices;
-}
-
-// --- Templates -----------------------------------------------------------------------------
-
-export interface CfnResource {
-  Type: string;
-  Properties?: Record<string, any>;
-}
-export interface CfnTemplate {
-  Resources?: Record<string, CfnResource>;
-  Parameters?: Record<string, { Type?: string; Default?: unknown }>;
-}
-/** Stack name -> template. */
-export type Templates = Record<string, CfnTemplate>;
-
-/** The stack templates of a cloud assembly directory (cdk.out). */
-export function readAssembly(dir: string): Templates {
-  return Object.fromEntries(readStackArtifacts<CfnTemplate>(dir).map((s) => [s.name, s.template]));
-}
-
-/** `cdk synth -q -o <outdir> [-c ...]` with the project's CLI; rejects with the CLI's output on failure. */
-export async function synthAssembly(outdir: string, contextArgs: string[] = [], cwd = ROOT): Promise<void> {
-  const { code, output } = await runCdkOffline(['synth', '-q', '-o', outdir, ...contextArgs], cwd);
-  if (code !== 0) throw new Error(`cdk synth -o ${outdir} ${contextArgs.join(' ')} failed (${code}):\n${output}`);
 }
 
 // --- Counting ------------------------------------------------------------------------------
@@ -133,7 +108,8 @@ export interface Estimate {
   readonly unpriced: string[];
 }
 
-const round = (n: number, digits = 6) => Math.round(n * 10 ** digits) / 10 ** digits;
+export const round = (n: number, digits = 6) => Math.round(n * 10 ** digits) / 10 ** digits;
+const money = (n: number) => `$${Number(n.toPrecision(5))}`;
 
 export function estimate(counts: ResourceCounts, prices: Prices): Estimate {
   const month = prices.hoursPerMonth;
@@ -181,142 +157,4 @@ export function estimate(counts: ResourceCounts, prices: Prices): Estimate {
   add('CloudTrail to CloudWatch Logs (ingestion)', counts.trailsToCloudWatch * ct.gbDeliveredPerHour, 'GB', u.cloudWatchLogsVendedIngestPerGb, true, ct.assumption);
 
   return { lines, perHour: round(lines.reduce((s, l) => s + l.perHour, 0)), unpriced };
-}
-
-// --- Report --------------------------------------------------------------------------------
-
-export interface Mode {
-  readonly title: string;
-  readonly counts: ResourceCounts;
-  readonly estimate: Estimate;
-}
-
-export interface Scenario {
-  readonly participants: number;
-  readonly hours: number;
-}
-
-export const DEFAULT_SCENARIOS: Scenario[] = [
-  { participants: 1, hours: 1 },
-  { participants: 1, hours: 4 },
-  { participants: 20, hours: 4 },
-];
-
-const money = (n: number) => `$${Number(n.toPrecision(5))}`;
-const usd = (n: number) => (Number.isNaN(n) ? 'n/a' : n < 0.01 && n > 0 ? `$${n.toFixed(4)}` : `$${n.toFixed(2)}`);
-
-/** Rows shared by the text and Markdown tables: one per item, with each mode's quantity and $/h. */
-function rows(modes: Mode[]): string[][] {
-  const items = [...new Set(modes.flatMap((m) => m.estimate.lines.map((l) => l.item.replace(/ \(.*\)$/, ''))))];
-  const body = items.map((item) => {
-    const per = modes.map((m) => m.estimate.lines.find((l) => l.item.replace(/ \(.*\)$/, '') === item));
-    const first = per.find((l) => l)!;
-    return [
-      item + (first.usage ? ' *' : ''),
-      first.priceText,
-      ...per.flatMap((l) => [l ? String(round(l.quantity, 4)) : '0', l ? usd(l.perHour) : '$0.00']),
-    ];
-  });
-  body.push(['Total per participant-hour', '', ...modes.flatMap((m) => ['', usd(m.estimate.perHour)])]);
-  body.push(['Total per participant-day (24 h)', '', ...modes.flatMap((m) => ['', usd(m.estimate.perHour * 24)])]);
-  return body;
-}
-
-function header(modes: Mode[]): string[] {
-  return ['Item', 'Unit price', ...modes.flatMap((m) => [`Qty (${m.title})`, `$/h (${m.title})`])];
-}
-
-function scenarioRows(modes: Mode[], scenarios: Scenario[]): string[][] {
-  return scenarios.map((s) => [
-    `${s.participants} participant${s.participants === 1 ? '' : 's'} x ${s.hours} h`,
-    ...modes.map((m) => usd(m.estimate.perHour * s.participants * s.hours)),
-  ]);
-}
-
-function textTable(head: string[], body: string[][]): string {
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
-}
-
-function mdTable(head: string[], body: string[][]): string {
-  return [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
-}
-
-function assumptions(modes: Mode[], prices: Prices): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const l of modes.flatMap((m) => m.estimate.lines)) {
-    if (l.assumption && !seen.has(l.assumption)) {
-      seen.add(l.assumption);
-      out.push(`${l.item}: ${l.assumption}`);
-    }
-  }
-  out.push(`EC2: ${prices.ec2.note}`);
-  out.push(`Public IPv4: ${prices.publicIpv4.note}`);
-  out.push(`Athena: ${prices.usage.athena.assumption}.`);
-  out.push('Not counted: Lambda invocations of the custom resources and their log groups, S3 storage of a few MB of logs, data transfer out (all a fraction of a cent per hour).');
-  const unpriced = [...new Set(modes.flatMap((m) => m.estimate.unpriced))];
-  if (unpriced.length) out.push(`UNPRICED (left out of the totals; add them to ${path.basename(PRICES_FILE)}): ${unpriced.join(', ')}`);
-  return out;
-}
-
-function countsLine(m: Mode): string {
-  const c = m.counts;
-  const inst = c.instances.map((i) => `${i.name} ${i.instanceType} ${i.platform} ${i.rootGiB} GiB${i.publicIp ? ' public IP' : ''}`).join('; ');
-  return `${m.title}: ${c.natGateways} NAT gateway(s), ${c.eips} EIP(s), ${c.publicIpv4} public IPv4, ${c.instances.length} instance(s) [${inst}], ${c.flowLogsToCloudWatch + c.flowLogsToS3} flow log(s), ${c.secrets} secret(s), ${c.alarms} alarm(s), ${c.trails} trail(s)`;
-}
-
-export function renderText(modes: Mode[], prices: Prices, scenarios: Scenario[]): string {
-  return [
-    `Estimated cost, ${prices.region} on-demand list prices (recorded ${prices.recorded}), per participant (one account each):`,
-    '',
-    textTable(header(modes), rows(modes)),
-    '',
-    textTable(['Scenario', ...modes.map((m) => m.title)], scenarioRows(modes, scenarios)),
-    '',
-    'Counted from the synthesized templates:',
-    ...modes.map((m) => `  ${countsLine(m)}`),
-    '',
-    '* usage-priced: quantity is an assumption:',
-    ...assumptions(modes, prices).map((a) => `  - ${a}`),
-    '',
-    `Prices: ${path.relative(ROOT, PRICES_FILE)} (${Object.values(prices.sources).join(', ')})`,
-  ].join('\n');
-}
-
-export function renderMarkdown(modes: Mode[], prices: Prices, scenarios: Scenario[]): string {
-  return [
-    '# What a workshop costs',
-    '',
-    '<!-- Generated by `npm run cost -- --markdown > docs/cost.md`; do not edit by hand. -->',
-    '',
-    `Estimate for one participant (one AWS account each), ${prices.region} on-demand list prices recorded ${prices.recorded} ` +
-      `in [\`${path.relative(ROOT, PRICES_FILE)}\`](../${path.relative(ROOT, PRICES_FILE)}). ` +
-      'Resource counts come from the synthesized templates (`cdk synth`), so the figures follow the code. ' +
-      'The cheaper mode (`-c natGateways=1`) departs from the workshop text: one NAT gateway for the three private subnets.',
-    '',
-    '## Scenarios',
-    '',
-    mdTable(['Scenario', ...modes.map((m) => m.title)], scenarioRows(modes, scenarios)),
-    '',
-    '## Per participant-hour',
-    '',
-    mdTable(header(modes), rows(modes)),
-    '',
-    'Counted from the synthesized templates:',
-    '',
-    ...modes.map((m) => `- ${countsLine(m)}`),
-    '',
-    '\\* Usage-priced: the price is AWS\'s, the quantity an assumption:',
-    '',
-    ...assumptions(modes, prices).map((a) => `- ${a}`),
-    '',
-    'Sources: ' + Object.entries(prices.sources).map(([k, v]) => `[${k}](${v})`).join(', ') + '.',
-    '',
-    `${prices.note}`,
-    '',
-    'Other numbers: `npm run cost -- --participants N --hours H` (and `-c key=value` as for `cdk`).',
-    '',
-  ].join('\n');
 }

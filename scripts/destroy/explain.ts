@@ -9,7 +9,7 @@ import {
   StackEvent,
 } from '@aws-sdk/client-cloudformation';
 import { DescribeNetworkInterfacesCommand, DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { errorMessage } from '../operator/context';
+import { errorMessage } from '../operator/errors';
 
 export interface Blocker {
   readonly stack: string;

@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readStackArtifacts } from '../operator/assembly';
 import { runCdkOffline } from '../operator/context';
-import { CfnResource, CfnTemplate, readAssembly, Templates } from '../cost/estimate';
+import { CfnResource, CfnTemplate, readTemplates, Templates } from '../operator/template';
 
 export interface Broadening {
   readonly stack: string;
@@ -151,8 +151,8 @@ export interface DiffResult {
 
 /** Compares two cloud assemblies. */
 export async function diffAssemblies(baselineDir: string, currentDir: string, acks: readonly Acknowledgement[], cwd: string): Promise<DiffResult> {
-  const baseline = readAssembly(baselineDir);
-  const current = readAssembly(currentDir);
+  const baseline = readTemplates(baselineDir);
+  const current = readTemplates(currentDir);
   const baselineFiles = new Map(readStackArtifacts(baselineDir).map((s) => [s.name, s.templateFile]));
   const emptyTemplate = path.join(currentDir, 'empty-baseline.template.json');
   fs.writeFileSync(emptyTemplate, '{}');

@@ -3,20 +3,19 @@
  * By default against the local AWS emulator (moto with our patches, on a free port); with
  * `target: 'aws'` against the account of the caller's credentials (kept up for the workshop).
  */
-import { CloudFormationClient, DescribeStacksCommand, ListStackResourcesCommand } from '@aws-sdk/client-cloudformation';
-import { EC2Client, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
-import { GuardDutyClient, ListDetectorsCommand } from '@aws-sdk/client-guardduty';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { WorkshopConfig } from '../../lib/config/workshop-config';
-import { WORKSHOP_TAG_KEY } from '../../lib/config/workshop-config';
 import { Emulator, startEmulator } from '../emulator/emulator';
-import { operatorConfig, sdkConfig } from '../operator/context';
-import { destroyClients as destroyPreflightClients, formatFindings, hasBlocker, preflightClients, runPreflight } from '../preflight/checks';
-import { formatSummary, formatTable, leftovers, verifyEnvironment, VerifyResult } from '../verify/index';
+import { awsClients } from '../operator/clients';
+import { operatorConfig } from '../operator/context';
+import { formatFindings, hasBlocker, runPreflight } from '../preflight/run';
+import { leftovers } from '../leftovers/find';
+import { formatSummary, formatTable, verifyEnvironment, VerifyResult } from '../verify/index';
 import { cdk, CdkRun } from './cdk-cli';
+import { callerAccount, customResourceEffects, Effects, printSummary, StackState, stackStates } from './read-back';
+
+export type { Effects, StackState } from './read-back';
 
 export interface LocalRunOptions {
   /** 'emulator' (default) or 'aws' (real account from the caller's credentials). */
@@ -33,19 +32,6 @@ export interface LocalRunOptions {
    * from (`cdk deploy/diff --app <assembly>` act on the same stacks; removed after the run).
    */
   readonly keepUntil?: (env: Record<string, string | undefined>, deployed: { readonly assembly: string }) => Promise<void>;
-}
-
-export interface Effects {
-  readonly guardDutyDetectors: string[];
-  readonly defaultVpcName?: string;
-}
-
-export interface StackState {
-  readonly name: string;
-  readonly status: string;
-  readonly outputs: Record<string, string>;
-  /** Resource types in the template that the endpoint did not create (no physical id). */
-  readonly notCreated: string[];
 }
 
 export interface LocalRunReport {
@@ -102,8 +88,8 @@ export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunRepo
     log(`=== Target: account ${account}, region ${region}${emulator ? ` (emulator ${emulator.endpoint})` : ' (AWS)'}`);
 
     log('\n=== Preflight: quotas, AZs and instance types, AMI parameters, default VPC, GuardDuty/Inspector');
-    const checks = preflightClients(region, env as NodeJS.ProcessEnv);
-    const findings = await runPreflight(config, checks).finally(() => destroyPreflightClients(checks));
+    const checks = awsClients(region, { env });
+    const findings = await runPreflight(config, checks).finally(() => checks.destroy());
     log(formatFindings(findings));
     if (hasBlocker(findings)) {
       return report({ ok: false, advice: 'Preflight found a blocker (above): do what it says, then run again. Nothing was deployed.' });
@@ -175,76 +161,6 @@ export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunRepo
     fs.rmSync(assembly, { recursive: true, force: true });
     if (cdkHome) fs.rmSync(cdkHome, { recursive: true, force: true });
   }
-}
-
-async function callerAccount(env: Record<string, string | undefined>): Promise<string> {
-  const sts = new STSClient(sdkConfig(env.AWS_REGION ?? 'us-east-1', { env }));
-  try {
-    const id = await sts.send(new GetCallerIdentityCommand({}));
-    return id.Account ?? '';
-  } catch (e) {
-    throw new Error(`No usable AWS credentials (${(e as Error).name}: ${(e as Error).message}). Configure them (aws configure / AWS_PROFILE), or run without --aws to use the local emulator.`);
-  } finally {
-    sts.destroy();
-  }
-}
-
-/**
- * The workshop's stacks as CloudFormation reports them, with their outputs and the resources of
- * the synthesized template (in `assembly`) that the endpoint reports no physical id for.
- */
-async function stackStates(env: Record<string, string | undefined>, config: WorkshopConfig, assembly: string): Promise<StackState[]> {
-  const cfn = new CloudFormationClient(sdkConfig(config.region, { env }));
-  try {
-    const { Stacks = [] } = await cfn.send(new DescribeStacksCommand({}));
-    const ours = Stacks.filter((s) => s.StackName?.startsWith(`${config.stackPrefix}-`) || s.Tags?.some((t) => t.Key === WORKSHOP_TAG_KEY));
-    const states: StackState[] = [];
-    for (const s of ours) {
-      const created = new Set<string>();
-      let token: string | undefined;
-      do {
-        const page = await cfn.send(new ListStackResourcesCommand({ StackName: s.StackName, NextToken: token }));
-        for (const r of page.StackResourceSummaries ?? []) if (r.PhysicalResourceId && r.LogicalResourceId) created.add(r.LogicalResourceId);
-        token = page.NextToken;
-      } while (token);
-      const templateFile = path.join(assembly, `${s.StackName}.template.json`);
-      const resources: Record<string, { Type: string }> = fs.existsSync(templateFile) ? JSON.parse(fs.readFileSync(templateFile, 'utf8')).Resources : {};
-      const notCreated = new Set(Object.entries(resources).filter(([id]) => !created.has(id)).map(([, r]) => r.Type));
-      states.push({
-        name: s.StackName ?? '',
-        status: s.StackStatus ?? '',
-        outputs: Object.fromEntries((s.Outputs ?? []).map((o) => [o.OutputKey ?? '', o.OutputValue ?? ''])),
-        notCreated: [...notCreated].sort(),
-      });
-    }
-    return states.sort((a, b) => a.name.localeCompare(b.name));
-  } finally {
-    cfn.destroy();
-  }
-}
-
-async function customResourceEffects(env: Record<string, string | undefined>, region: string): Promise<Effects> {
-  const gd = new GuardDutyClient(sdkConfig(region, { env }));
-  const ec2 = new EC2Client(sdkConfig(region, { env }));
-  try {
-    const { DetectorIds = [] } = await gd.send(new ListDetectorsCommand({}));
-    const { Vpcs = [] } = await ec2.send(new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] }));
-    const defaultVpcName = Vpcs[0]?.Tags?.find((t) => t.Key === 'Name')?.Value;
-    return { guardDutyDetectors: DetectorIds, defaultVpcName };
-  } finally {
-    gd.destroy();
-    ec2.destroy();
-  }
-}
-
-function printSummary(log: (l: string) => void, stacks: StackState[], effects: Effects) {
-  log('\n=== What was created');
-  for (const s of stacks) {
-    log(`${s.name}: ${s.status}`);
-    for (const [k, v] of Object.entries(s.outputs)) log(`  ${k} = ${v.includes('\n') ? `\n${v.replace(/^/gm, '      ')}` : v}`);
-    if (s.notCreated.length > 0) log(`  not created by this endpoint (skipped by the emulator): ${s.notCreated.join(', ')}`);
-  }
-  log(`GuardDuty detector(s): ${effects.guardDutyDetectors.join(', ') || 'none'}; default VPC Name tag: ${effects.defaultVpcName ?? '(none)'}`);
 }
 
 function printKeep(log: (l: string) => void, target: string, emulator: Emulator | undefined, contextArgs: string[]) {

@@ -1,8 +1,8 @@
 /**
  * Shared by the operator commands (preflight, cost, diff, destroy, leftovers, verify): the workshop
  * configuration as `cdk` would see it (cdk.json and cdk.context.json context overlaid with
- * `-c key=value`), the CDK CLI binary, and SDK client settings for the configured region
- * (AWS_ENDPOINT_URL = emulator).
+ * `-c key=value`, parsed by ./args), the CDK CLI binary, and SDK client settings for the configured
+ * region (AWS_ENDPOINT_URL = emulator).
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -32,56 +32,6 @@ export function runCdkOffline(args: string[], cwd = ROOT): Promise<{ code: numbe
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, output }));
   });
-}
-
-/**
- * `-c key=value` / `--context key=value` / `--context=key=value` pairs, as the CDK CLI reads them
- * (a later pair for the same key wins); every other argument is returned, in order, in `rest`.
- */
-export function parseContextArgs(args: readonly string[]): { context: Record<string, string>; rest: string[] } {
-  const context: Record<string, string> = {};
-  const rest: string[] = [];
-  const put = (flag: string, pair: string | undefined) => {
-    const eq = pair?.indexOf('=') ?? -1;
-    if (!pair || eq <= 0) throw new Error(`${flag} expects key=value, got ${JSON.stringify(pair ?? '')}`);
-    context[pair.slice(0, eq)] = pair.slice(eq + 1);
-  };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '-c' || a === '--context') put(a, args[++i]);
-    else if (a.startsWith('--context=')) put('--context', a.slice('--context='.length));
-    else rest.push(a);
-  }
-  return { context, rest };
-}
-
-export interface ParsedArgs {
-  /** -c / --context key=value pairs. */
-  readonly context: Record<string, string>;
-  /** The same pairs as CLI arguments, to pass on to `cdk`. */
-  readonly cdkContextArgs: string[];
-  /** --flag value / --flag pairs (value true when none follows). */
-  readonly flags: Record<string, string | true>;
-  readonly positional: string[];
-}
-
-export function parseArgs(argv: string[]): ParsedArgs {
-  const { context, rest } = parseContextArgs(argv);
-  const cdkContextArgs = Object.entries(context).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
-  const flags: Record<string, string | true> = {};
-  const positional: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    if (a.startsWith('--')) {
-      const eq = a.indexOf('=');
-      if (eq > 0) flags[a.slice(2, eq)] = a.slice(eq + 1);
-      else if (i + 1 < rest.length && !rest[i + 1].startsWith('-')) flags[a.slice(2)] = rest[++i];
-      else flags[a.slice(2)] = true;
-    } else {
-      positional.push(a);
-    }
-  }
-  return { context, cdkContextArgs, flags, positional };
 }
 
 function readContextFile(file: string, key?: string): Record<string, unknown> {
@@ -120,19 +70,4 @@ export function sdkConfig(region: string, opts: { s3?: boolean; env?: Env; endpo
     config.credentials = { accessKeyId: opts.env.AWS_ACCESS_KEY_ID, secretAccessKey: opts.env.AWS_SECRET_ACCESS_KEY, sessionToken: opts.env.AWS_SESSION_TOKEN };
   }
   return config;
-}
-
-/** Error name (or Code) of an SDK error. */
-export function errorName(e: unknown): string {
-  const err = e as { name?: string; Code?: string };
-  return err?.name ?? err?.Code ?? 'Error';
-}
-
-/** An operation the endpoint does not implement (moto: "The X action has not been implemented"). */
-export function isNotImplemented(e: unknown): boolean {
-  return errorName(e) === 'NotImplemented' || /not (been )?implemented/i.test(errorMessage(e));
-}
-
-export function errorMessage(e: unknown): string {
-  return (e as { message?: string })?.message ?? String(e);
 }

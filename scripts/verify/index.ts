@@ -1,14 +1,12 @@
 /**
  * verify: reads the deployed workshop back and compares it with the configuration the app is
- * synthesised from. leftovers (scripts/leftovers/find.ts, re-exported here): what of it still
- * exists (after destroy, nothing should).
+ * synthesised from, part by part (./parts).
  *
  *   const { rows, ok } = await verifyEnvironment({ env: emulator.env });
- *   const { items } = await leftovers({ env: emulator.env });
  */
 import type { WorkshopConfig } from '../../lib/config/workshop-config';
+import { awsClients, callerTarget, ConnectionOptions } from '../operator/clients';
 import { operatorConfig } from '../operator/context';
-import { callerTarget, clients, ConnectionOptions, destroyClients } from './clients';
 import { compare, isOk } from './compare';
 import { expectedRows } from './expected';
 import { observe } from './observe';
@@ -27,7 +25,7 @@ export interface VerifyOptions extends ConnectionOptions {
 
 export async function verifyEnvironment(opts: VerifyOptions = {}): Promise<VerifyResult> {
   const config = opts.config ?? operatorConfig(opts.context, opts.cdkJsonPath);
-  const c = clients(config.region, opts);
+  const c = awsClients(config.region, opts);
   try {
     const target = await callerTarget(c);
     const expected = expectedRows(config, target);
@@ -35,14 +33,11 @@ export async function verifyEnvironment(opts: VerifyOptions = {}): Promise<Verif
     const rows = compare(expected, observed);
     return { rows, ok: isOk(rows, opts.strict), target: { account: target.account, region: config.region, endpoint: c.endpoint, emulator: c.emulator } };
   } finally {
-    destroyClients(c);
+    c.destroy();
   }
 }
 
 export { compare, compareRow, isOk, summarize } from './compare';
 export { expectedRows, DEFAULT_FLOW_LOG_FORMAT } from './expected';
 export { formatSummary, formatTable } from './format';
-export { operatorConfig, parseContextArgs } from '../operator/context';
-export { leftovers } from '../leftovers/find';
-export type { Leftover, LeftoverReport } from '../leftovers/find';
 export type { ExpectedRow, Found, Observation, ResultRow, Status, VerifyResult } from './types';

@@ -2,7 +2,9 @@
  * `npm run cost`: counts come from synthesized templates (the app built as `cdk synth` would),
  * and the totals are the price table's arithmetic.
  */
-import { countResources, DEFAULT_SCENARIOS, estimate, loadPrices, renderMarkdown, Templates } from '../../scripts/cost/estimate';
+import { countResources, estimate, loadPrices } from '../../scripts/cost/estimate';
+import { DEFAULT_SCENARIOS, renderMarkdown } from '../../scripts/cost/report';
+import type { Templates } from '../../scripts/operator/template';
 import { synthWorkshop } from '../support/synth';
 
 /** The app's stack, synthesized as `cdk synth` would with these -c values. */

@@ -10,7 +10,7 @@ import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { diffAssemblies, findBroadening, formatResult } from '../../scripts/diff/security-diff';
-import { readAssembly } from '../../scripts/cost/estimate';
+import { readTemplates as readAssembly } from '../../scripts/operator/template';
 import { ROOT } from './support';
 
 jest.setTimeout(60_000);

@@ -7,23 +7,24 @@ import { AllocateAddressCommand, EC2Client, ReleaseAddressCommand } from '@aws-s
 import { WORKSHOP_DEFAULTS } from '../../lib/config/workshop-config';
 import { Emulator, startEmulator } from '../../scripts/emulator/emulator';
 import { operatorConfig } from '../../scripts/operator/context';
-import { destroyClients, hasBlocker, PreflightClients, preflightClients, runPreflight } from '../../scripts/preflight/checks';
+import { awsClients, AwsClients } from '../../scripts/operator/clients';
+import { hasBlocker, runPreflight } from '../../scripts/preflight/run';
 import { emulatorConfig, runScript } from './support';
 
 jest.setTimeout(60_000);
 
 let emu: Emulator;
-let clients: PreflightClients;
+let clients: AwsClients;
 let ec2: EC2Client;
 
 beforeAll(async () => {
   emu = await startEmulator();
-  clients = preflightClients('us-east-1', { ...process.env, ...emu.env });
+  clients = awsClients('us-east-1', { env: { ...process.env, ...emu.env } });
   ec2 = new EC2Client(emulatorConfig(emu));
 });
 
 afterAll(async () => {
-  if (clients) destroyClients(clients);
+  if (clients) clients.destroy();
   ec2?.destroy();
   await emu?.stop();
 });

@@ -1,9 +1,10 @@
 import { WORKSHOP_DEFAULTS } from '../../lib/config/workshop-config';
 import { compare, compareRow, isOk, NO_NAME_TAG, summarize } from '../../scripts/verify/compare';
-import { operatorConfig, parseContextArgs } from '../../scripts/operator/context';
+import { parseContextArgs } from '../../scripts/operator/args';
+import { operatorConfig } from '../../scripts/operator/context';
 import { DEFAULT_FLOW_LOG_FORMAT, expectedRows, UNSET } from '../../scripts/verify/expected';
 import { formatSummary, formatTable } from '../../scripts/verify/format';
-import { policyStatements } from '../../scripts/verify/observe';
+import { policyStatements } from '../../scripts/verify/observer';
 import { EXISTS, ExpectedRow, Found, Observation, rowKey } from '../../scripts/verify/types';
 
 const target = { account: '123456789012', partition: 'aws' };

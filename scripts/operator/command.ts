@@ -1,0 +1,24 @@
+/**
+ * How an operator command ends: its main's number is the exit code; a throw prints the error
+ * (`describe` says how, default its message) and exits with `failureCode` (default 2, "the
+ * command itself failed"). `drain`: set process.exitCode and let pending output flush (for
+ * commands that print large JSON to a pipe) instead of exiting at once.
+ */
+import { errorMessage } from './errors';
+
+export interface CommandEnd {
+  readonly failureCode?: number;
+  readonly describe?: (e: unknown) => unknown;
+  readonly drain?: boolean;
+}
+
+export function runCommand(main: () => Promise<number>, end: CommandEnd = {}): void {
+  const finish = (code: number) => {
+    if (end.drain) process.exitCode = code;
+    else process.exit(code);
+  };
+  main().then(finish, (e) => {
+    console.error((end.describe ?? errorMessage)(e));
+    finish(end.failureCode ?? 2);
+  });
+}

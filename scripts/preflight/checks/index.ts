@@ -1,0 +1,14 @@
+/** The preflight pack: one check per file, in the order they run (after checkIdentity). */
+import { amiParameters } from './ami-parameters';
+import { defaultVpc } from './default-vpc';
+import { elasticIps } from './elastic-ips';
+import { guardDuty } from './guardduty';
+import { inspector } from './inspector';
+import { natGateways } from './nat-gateways';
+import { vpcs } from './vpcs';
+import { zonesAndInstanceTypes } from './zones-and-instance-types';
+import { PreflightCheck } from '../types';
+
+export { checkIdentity } from './identity';
+
+export const PREFLIGHT_CHECKS: readonly PreflightCheck[] = [elasticIps, vpcs, natGateways, zonesAndInstanceTypes, amiParameters, guardDuty, inspector, defaultVpc];
