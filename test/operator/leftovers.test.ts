@@ -103,24 +103,28 @@ test('finds a tagged VPC, the workshop IAM user and the Default-VPC name; exit 1
   expect(viaVerify.stdout).toContain('Clean: nothing of the workshop is left');
 });
 
-test('every stack of the app counts, SecurityWorkshop-Investigation too, listed once though also tagged', async () => {
-  const cfn = new CloudFormationClient(emulatorConfig(emu));
-  try {
-    await cfn.send(
-      new CreateStackCommand({
-        StackName: 'SecurityWorkshop-Investigation',
-        TemplateBody: JSON.stringify({ Resources: { Handle: { Type: 'AWS::CloudFormation::WaitConditionHandle' } } }),
-        Tags: WORKSHOP_TAGS,
-      }),
-    );
-    const stacks = (await leftovers({ env: emu.env })).items.filter((l) => l.id === 'SecurityWorkshop-Investigation');
-    expect(stacks.map((l) => [l.kind, l.via])).toEqual([['CloudFormation stack', 'DescribeStacks']]);
-    await cfn.send(new DeleteStackCommand({ StackName: 'SecurityWorkshop-Investigation' }));
-    expect(await leftovers({ env: emu.env })).toEqual({ items: [], skipped: [] });
-  } finally {
-    cfn.destroy();
-  }
-});
+// The one stack, and the five stacks of the earlier layout (an account deployed before the change).
+test.each(['SecurityWorkshop', 'SecurityWorkshop-Identity', 'SecurityWorkshop-Investigation'])(
+  'the stack %s counts, listed once though also tagged; clean once deleted',
+  async (stackName) => {
+    const cfn = new CloudFormationClient(emulatorConfig(emu));
+    try {
+      await cfn.send(
+        new CreateStackCommand({
+          StackName: stackName,
+          TemplateBody: JSON.stringify({ Resources: { Handle: { Type: 'AWS::CloudFormation::WaitConditionHandle' } } }),
+          Tags: WORKSHOP_TAGS,
+        }),
+      );
+      const stacks = (await leftovers({ env: emu.env })).items.filter((l) => l.id === stackName);
+      expect(stacks.map((l) => [l.kind, l.via])).toEqual([['CloudFormation stack', 'DescribeStacks']]);
+      await cfn.send(new DeleteStackCommand({ StackName: stackName }));
+      expect(await leftovers({ env: emu.env })).toEqual({ items: [], skipped: [] });
+    } finally {
+      cfn.destroy();
+    }
+  },
+);
 
 test('a terminated instance still carrying the workshop tags is not a leftover', async () => {
   const imageId = (await ec2.send(new DescribeImagesCommand({}))).Images![0].ImageId!;
