@@ -77,11 +77,13 @@ describe('every template stands alone (StackSets, accounts without CDK bootstrap
   });
 });
 
-describe('bin/workshop.ts as the CDK CLI runs it', () => {
+describe('bin/workshop.ts as the CDK CLI runs it (cdk.json "app")', () => {
+  // e.g. node --liftoff-only --require ./bin/ts-loader.cjs bin/workshop.ts
+  const [command, ...argv] = (JSON.parse(fs.readFileSync(path.join(ROOT, 'cdk.json'), 'utf8')).app as string).split(' ');
   const run = (context: Record<string, string>) => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-out-'));
     try {
-      return spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bin', 'workshop.ts')], {
+      return spawnSync(command === 'node' ? process.execPath : command, argv, {
         cwd: ROOT,
         env: { ...process.env, CDK_OUTDIR: out, CDK_CONTEXT_JSON: JSON.stringify(context) },
         encoding: 'utf8',
