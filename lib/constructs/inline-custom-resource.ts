@@ -3,17 +3,21 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import type { HandlerName, HandlerProperties } from '../handlers';
 import { bundleHandler } from './bundle-handler';
 
-export { INLINE_CODE_LIMIT } from './bundle-handler';
+export { INLINE_CODE_BUDGET } from './bundle-handler';
 
-export interface InlineCustomResourceProps {
-  /** Module under lib/handlers/, without .ts. */
-  readonly handler: string;
+export interface InlineCustomResourceProps<H extends HandlerName = HandlerName> {
+  /** Module under lib/handlers/, without .ts: one of HANDLERS (lib/handlers/index.ts). */
+  readonly handler: H;
   /** Least-privilege permissions of the handler. */
   readonly statements: iam.PolicyStatement[];
-  /** ResourceProperties sent to the handler. */
-  readonly properties?: Record<string, unknown>;
+  /**
+   * ResourceProperties sent to the handler: the type the handler reads
+   * (lib/handlers/<handler>-props.ts), so construct and handler cannot drift apart.
+   */
+  readonly properties: NoInfer<HandlerProperties[H]>;
   readonly logRetentionDays: number;
   /** Default 2 minutes. */
   readonly timeout?: Duration;
@@ -29,12 +33,12 @@ export interface InlineCustomResourceProps {
  * so the template deploys as a StackSet or without CDK bootstrap), with its own role and log group
  * that go away on destroy.
  */
-export class InlineCustomResource extends Construct {
+export class InlineCustomResource<H extends HandlerName = HandlerName> extends Construct {
   public readonly resource: CustomResource;
   public readonly function: lambda.Function;
   public readonly role: iam.Role;
 
-  constructor(scope: Construct, id: string, props: InlineCustomResourceProps) {
+  constructor(scope: Construct, id: string, props: InlineCustomResourceProps<H>) {
     super(scope, id);
     const logGroup = new logs.LogGroup(this, 'Logs', {
       retention: props.logRetentionDays as logs.RetentionDays,
@@ -67,7 +71,7 @@ export class InlineCustomResource extends Construct {
     this.resource = new CustomResource(this, 'Resource', {
       serviceToken: this.function.functionArn,
       resourceType: `Custom::${props.handler.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('')}`,
-      properties: props.properties,
+      properties: props.properties as Record<string, unknown>,
     });
     // The role's policy must exist before the resource and outlive it, or its Delete event runs
     // without permissions (the function itself only references the role).

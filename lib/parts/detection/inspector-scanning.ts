@@ -21,7 +21,8 @@ export class InspectorScanning extends Construct {
     super(scope, id);
     const scanning = new InlineCustomResource(this, 'Ec2Scanning', {
       handler: 'inspector-ec2-scanning',
-      properties: { ResourceTypes: ['EC2'] },
+      // None: the handler reads none (it enables and disables EC2 scanning, nothing else).
+      properties: {},
       logRetentionDays: props.logRetentionDays,
       statements: [
         new iam.PolicyStatement({

@@ -1,0 +1,52 @@
+/**
+ * The custom-resource handler modules, lib/handlers/<name>.ts, each bundled at synth into the
+ * inline code of its Lambda function (lib/constructs/bundle-handler.ts), and the
+ * ResourceProperties each one reads. InlineCustomResource takes the handler name and the type of
+ * its properties from here, and the tests iterate HANDLERS.
+ *
+ * The properties types are taken from each handler's own onEvent signature (type-only imports,
+ * erased at run time), so a construct cannot send what its handler does not read, and a handler's
+ * source stays as it is: a changed import would change its minified bundle, and so the template.
+ *
+ * Not handlers: custom-resource.ts (shared plumbing) and this file (SHARED_HANDLER_MODULES).
+ */
+import type { CustomResourceEvent } from './custom-resource';
+import type * as defaultVpc from './default-vpc';
+import type * as emptyBucket from './empty-bucket';
+import type * as guardDutyDetector from './guardduty-detector';
+import type * as guardDutySampleFindings from './guardduty-sample-findings';
+import type * as inspectorEc2Scanning from './inspector-ec2-scanning';
+
+export const HANDLERS = [
+  'default-vpc',
+  'empty-bucket',
+  'guardduty-detector',
+  'guardduty-sample-findings',
+  'inspector-ec2-scanning',
+] as const;
+
+export type HandlerName = (typeof HANDLERS)[number];
+
+/** Modules in lib/handlers/ that are not handlers. */
+export const SHARED_HANDLER_MODULES = ['custom-resource', 'index'] as const;
+
+/** What a handler module exports: onEvent (tested against the emulator) and the Lambda handler. */
+interface HandlerModule {
+  onEvent(event: CustomResourceEvent<never>, ...rest: never[]): Promise<unknown>;
+  handler(...args: never[]): Promise<void>;
+}
+
+/** The ResourceProperties type a handler module's onEvent reads. */
+type PropertiesOf<M extends HandlerModule> = M['onEvent'] extends (event: CustomResourceEvent<infer P>, ...rest: never[]) => unknown ? P : never;
+
+/**
+ * ResourceProperties by handler, as the handler reads them (CloudFormation delivers them as JSON,
+ * scalars as strings). E.g. 'inspector-ec2-scanning' reads none.
+ */
+export interface HandlerProperties {
+  'default-vpc': PropertiesOf<typeof defaultVpc>;
+  'empty-bucket': PropertiesOf<typeof emptyBucket>;
+  'guardduty-detector': PropertiesOf<typeof guardDutyDetector>;
+  'guardduty-sample-findings': PropertiesOf<typeof guardDutySampleFindings>;
+  'inspector-ec2-scanning': PropertiesOf<typeof inspectorEc2Scanning>;
+}
