@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 
 /** AMIs from AWS's public SSM parameters, resolved by CloudFormation at deploy time (never hard-coded ids). */
 export const AMI_PARAMETERS = {
-  // Amazon Linux 2023: the workshop's Amazon Linux 2 reached end of life on 2025-06-30.
+  // Amazon Linux 2023: the workshop's Amazon Linux 2 reached end of support on 2026-06-30.
   amazonLinux2023: '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64',
   // Current Ubuntu LTS (24.04), published by Canonical.
   ubuntuLts: '/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id',
