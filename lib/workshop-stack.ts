@@ -126,7 +126,7 @@ export class WorkshopStack extends Stack {
     const participant = participantNames(this.participant.participantName);
     const out = (id: string, value: string, description?: string) => new CfnOutput(this, id, { value, description });
     const { readOnly, crossAccount } = this.identity;
-    out('ReadOnlyUserName', readOnly.user.userName);
+    out('ReadOnlyUserName', readOnly.user.userName, 'The read-only IAM user (<name>-RO) for the console');
     out('ReadOnlyUserSignInUrl', readOnly.signInUrl, 'Console sign-in page of the account');
     out(
       'ReadOnlyUserPassword',
@@ -134,36 +134,36 @@ export class WorkshopStack extends Stack {
       // A description is literal in CloudFormation: no parameter in it.
       'Where the initial console password of the read-only user (<name>-RO) is (Secrets Manager); it must be changed at first sign-in',
     );
-    out('CrossAccountRoleArn', crossAccount.role.roleArn);
+    out('CrossAccountRoleArn', crossAccount.role.roleArn, 'The read-only cross-account role (<name>-CROSS-ACCOUNT-ROLE)');
     out('SwitchRoleUrl', crossAccount.switchRoleUrl, 'Console link to switch to the cross-account role');
-    out('SsmInstanceProfileName', this.identity.instanceProfileName);
+    out('SsmInstanceProfileName', this.identity.instanceProfileName, 'Instance profile that makes the instances reachable with Session Manager');
 
     const { workshopVpc, flowLogs } = this.network;
-    out('VpcId', workshopVpc.vpcId);
-    out('FlowLogGroupName', flowLogs.logGroup.logGroupName);
-    out('FlowLogBucketName', flowLogs.bucket.bucketName);
+    out('VpcId', workshopVpc.vpcId, `The workshop VPC (${names.vpc})`);
+    out('FlowLogGroupName', flowLogs.logGroup.logGroupName, 'CloudWatch Logs group of the VPC flow logs');
+    out('FlowLogBucketName', flowLogs.bucket.bucketName, 'S3 bucket of the VPC flow logs');
 
     const { guardDuty, inspector } = this.detection;
-    out('GuardDutyDetectorId', guardDuty.detectorId);
+    out('GuardDutyDetectorId', guardDuty.detectorId, 'GuardDuty detector of the region');
     out('GuardDutyDetectorAdopted', guardDuty.adopted, "'true': it existed before and survives destroy");
     out('InspectorEc2EnabledByStack', inspector.enabledByStack, "'true': destroy disables EC2 scanning again");
 
     const { defaultVpc, webserver, privateInstances } = this.compute;
-    out('WebserverUrl', webserver.url);
-    out('DefaultVpcId', defaultVpc.vpcId);
-    out('WebserverSession', webserver.server.startSessionCommand, names.webserver);
-    out('UbuntuSession', privateInstances.ubuntu.startSessionCommand, names.ubuntuInstance);
-    out('WindowsSession', privateInstances.windows.startSessionCommand, names.windowsInstance);
+    out('WebserverUrl', webserver.url, `Web page of ${names.webserver}`);
+    out('DefaultVpcId', defaultVpc.vpcId, `The default VPC, tagged ${names.defaultVpc}`);
+    out('WebserverSession', webserver.server.startSessionCommand, `Session Manager shell on ${names.webserver}`);
+    out('UbuntuSession', privateInstances.ubuntu.startSessionCommand, `Session Manager shell on ${names.ubuntuInstance}`);
+    out('WindowsSession', privateInstances.windows.startSessionCommand, `Session Manager shell on ${names.windowsInstance}`);
 
     const { insights, workgroup, trail, wazuhReader } = this.investigation;
-    out('AlarmTopicArn', insights.topic.topicArn);
-    out('AthenaWorkGroup', workgroup.workGroupName);
-    out('GlueDatabase', workgroup.databaseName);
-    out('AthenaResultsBucket', workgroup.results.bucket.bucketName);
-    out('TrailName', trail.trail.ref);
-    out('TrailBucketName', trail.storage.bucket.bucketName);
-    out('WazuhPolicyArn', wazuhReader.policy.managedPolicyArn);
-    if (wazuhReader.role) out(WAZUH_ROLE_OUTPUT, wazuhReader.role.roleArn);
+    out('AlarmTopicArn', insights.topic.topicArn, 'SNS topic of the alarm on rejected flows');
+    out('AthenaWorkGroup', workgroup.workGroupName, 'Athena workgroup of the investigation');
+    out('GlueDatabase', workgroup.databaseName, 'Glue database of the flow-log and CloudTrail tables');
+    out('AthenaResultsBucket', workgroup.results.bucket.bucketName, 'S3 bucket of the Athena query results');
+    out('TrailName', trail.trail.ref, 'CloudTrail trail of the workshop');
+    out('TrailBucketName', trail.storage.bucket.bucketName, 'S3 bucket of the CloudTrail logs');
+    out('WazuhPolicyArn', wazuhReader.policy.managedPolicyArn, 'Managed policy that lets Wazuh read the flow logs');
+    if (wazuhReader.role) out(WAZUH_ROLE_OUTPUT, wazuhReader.role.roleArn, 'Role that Wazuh assumes to read the flow logs');
     out(
       'WazuhOssecConfig',
       wazuhVpcFlowWodle({ bucketName: flowLogs.bucketName, path: names.flowLogS3Folder, region: Aws.REGION, iamRoleArn: wazuhReader.role?.roleArn }),
