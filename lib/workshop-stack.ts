@@ -1,6 +1,8 @@
-import { Aws, CfnOutput, Stack, StackProps, Tags } from 'aws-cdk-lib';
+import { Aws, CfnCondition, CfnOutput, CfnParameter, Fn, Stack, StackProps, Tags } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { CONDITION_NAMES, PARAMETER_NAMES, participantParameters } from './config/parameters';
 import {
+  participantNames,
   PARTICIPANT_TAG_KEY,
   WORKSHOP_TAG_KEY,
   WORKSHOP_TAG_VALUE,
@@ -19,6 +21,17 @@ export interface WorkshopStackProps extends StackProps {
   readonly config: WorkshopConfig;
 }
 
+/** The per-participant values as the template sees them: the parameters and their conditions. */
+export interface ParticipantParameters {
+  readonly parameters: Record<keyof typeof PARAMETER_NAMES, CfnParameter>;
+  /** {Ref: ParticipantName}: every name derived from the participant uses it. */
+  readonly participantName: string;
+  readonly hasAlarmEmail: CfnCondition;
+  readonly trustsAnotherAccount: CfnCondition;
+  /** Fn::If(TrustsAnotherAccount, TrustedAccountId, AWS::AccountId). */
+  readonly trustedAccountId: string;
+}
+
 /**
  * One participant's whole environment in one stack: plain `cdk deploy` and `cdk destroy`, one
  * template for a StackSet or a workshop platform. The workshop's parts are constructs that meet
@@ -33,12 +46,19 @@ export class WorkshopStack extends Stack {
   public readonly detection: Detection;
   public readonly compute: Compute;
   public readonly investigation: Investigation;
+  public readonly participant: ParticipantParameters;
 
   constructor(scope: Construct, id: string, props: WorkshopStackProps) {
     super(scope, id, props);
     const { config } = props;
     this.config = config;
-    this.identity = new Identity(this, 'Identity', { config });
+    this.participant = this.addParticipantParameters();
+    const { participant } = this;
+    this.identity = new Identity(this, 'Identity', {
+      config,
+      participantName: participant.participantName,
+      trustedAccountId: participant.trustedAccountId,
+    });
     this.network = new Network(this, 'Network', { config });
     this.detection = new Detection(this, 'Detection', { config });
     const vpc = this.network.workshopVpc;
@@ -54,55 +74,96 @@ export class WorkshopStack extends Stack {
       config,
       flowLogGroup: this.network.flowLogs.logGroup,
       flowLogBucket: this.network.flowLogs.bucket,
+      alarmEmail: { address: participant.parameters.alarmEmail.valueAsString, condition: participant.hasAlarmEmail },
     });
 
+    // The workshop tag is literal: on the stack (CloudFormation propagates it) and on every
+    // taggable resource. The participant tag comes from the ParticipantName parameter, so it can
+    // only be a resource tag: stack-level tags are handed to CloudFormation beside the template
+    // (cdk deploy --tags, a StackSet's one set of tags) and cannot take a parameter.
     Tags.of(this).add(WORKSHOP_TAG_KEY, WORKSHOP_TAG_VALUE);
-    Tags.of(this).add(PARTICIPANT_TAG_KEY, config.participantName);
+    Tags.of(this).add(PARTICIPANT_TAG_KEY, participant.participantName, { excludeResourceTypes: ['aws:cdk:stack'] });
     this.addOutputs();
+  }
+
+  /**
+   * ParticipantName, AlarmEmail, TrustedAccountId: defaulted from the settings (a plain
+   * `cdk deploy` deploys the configured names), validated like them (lib/config/parameters.ts).
+   */
+  private addParticipantParameters(): ParticipantParameters {
+    const specs = participantParameters(this.config);
+    const parameter = (setting: keyof typeof PARAMETER_NAMES): CfnParameter => {
+      const spec = specs.find((p) => p.setting === setting)!;
+      return new CfnParameter(this, spec.name, {
+        type: 'String',
+        default: spec.default,
+        allowedPattern: spec.allowedPattern,
+        maxLength: spec.maxLength,
+        description: spec.description,
+        constraintDescription: spec.constraintDescription,
+      });
+    };
+    const parameters = {
+      participantName: parameter('participantName'),
+      alarmEmail: parameter('alarmEmail'),
+      trustedAccountId: parameter('trustedAccountId'),
+    };
+    const notEmpty = (p: CfnParameter) => Fn.conditionNot(Fn.conditionEquals(p.valueAsString, ''));
+    const hasAlarmEmail = new CfnCondition(this, CONDITION_NAMES.hasAlarmEmail, { expression: notEmpty(parameters.alarmEmail) });
+    const trustsAnotherAccount = new CfnCondition(this, CONDITION_NAMES.trustsAnotherAccount, { expression: notEmpty(parameters.trustedAccountId) });
+    return {
+      parameters,
+      participantName: parameters.participantName.valueAsString,
+      hasAlarmEmail,
+      trustsAnotherAccount,
+      trustedAccountId: Fn.conditionIf(trustsAnotherAccount.logicalId, parameters.trustedAccountId.valueAsString, Aws.ACCOUNT_ID).toString(),
+    };
   }
 
   /** What participants and organisers need, by part. */
   private addOutputs(): void {
     const names = workshopNames(this.config);
+    const participant = participantNames(this.participant.participantName);
     const out = (id: string, value: string, description?: string) => new CfnOutput(this, id, { value, description });
     const { readOnly, crossAccount } = this.identity;
-    out('ReadOnlyUserName', readOnly.user.userName);
+    out('ReadOnlyUserName', readOnly.user.userName, 'The read-only IAM user (<name>-RO) for the console');
     out('ReadOnlyUserSignInUrl', readOnly.signInUrl, 'Console sign-in page of the account');
     out(
       'ReadOnlyUserPassword',
-      `aws secretsmanager get-secret-value --secret-id ${names.readOnlyPasswordSecret} --query SecretString --output text`,
-      `Where the initial console password of ${names.readOnlyUser} is (Secrets Manager); it must be changed at first sign-in`,
+      `aws secretsmanager get-secret-value --secret-id ${participant.readOnlyPasswordSecret} --query SecretString --output text`,
+      // A description is literal in CloudFormation: no parameter in it.
+      'Where the initial console password of the read-only user (<name>-RO) is (Secrets Manager); it must be changed at first sign-in',
     );
-    out('CrossAccountRoleArn', crossAccount.role.roleArn);
+    out('CrossAccountRoleArn', crossAccount.role.roleArn, 'The read-only cross-account role (<name>-CROSS-ACCOUNT-ROLE)');
     out('SwitchRoleUrl', crossAccount.switchRoleUrl, 'Console link to switch to the cross-account role');
-    out('SsmInstanceProfileName', this.identity.instanceProfileName);
+    out('SsmInstanceProfileName', this.identity.instanceProfileName, 'Instance profile that makes the instances reachable with Session Manager');
 
     const { workshopVpc, flowLogs } = this.network;
-    out('VpcId', workshopVpc.vpcId);
-    out('FlowLogGroupName', flowLogs.logGroup.logGroupName);
-    out('FlowLogBucketName', flowLogs.bucket.bucketName);
+    out('VpcId', workshopVpc.vpcId, `The workshop VPC (${names.vpc})`);
+    out('FlowLogGroupName', flowLogs.logGroup.logGroupName, 'CloudWatch Logs group of the VPC flow logs');
+    out('FlowLogBucketName', flowLogs.bucket.bucketName, 'S3 bucket of the VPC flow logs');
 
     const { guardDuty, inspector } = this.detection;
-    out('GuardDutyDetectorId', guardDuty.detectorId);
+    out('GuardDutyDetectorId', guardDuty.detectorId, 'GuardDuty detector of the region');
     out('GuardDutyDetectorAdopted', guardDuty.adopted, "'true': it existed before and survives destroy");
     out('InspectorEc2EnabledByStack', inspector.enabledByStack, "'true': destroy disables EC2 scanning again");
 
     const { defaultVpc, webserver, privateInstances } = this.compute;
-    out('WebserverUrl', webserver.url);
-    out('DefaultVpcId', defaultVpc.vpcId);
-    out('WebserverSession', webserver.server.startSessionCommand, names.webserver);
-    out('UbuntuSession', privateInstances.ubuntu.startSessionCommand, names.ubuntuInstance);
-    out('WindowsSession', privateInstances.windows.startSessionCommand, names.windowsInstance);
+    out('WebserverUrl', webserver.url, `Web page of ${names.webserver}`);
+    out('DefaultVpcId', defaultVpc.vpcId, `The default VPC, tagged ${names.defaultVpc}`);
+    out('WebserverSession', webserver.server.startSessionCommand, `Session Manager shell on ${names.webserver}`);
+    out('UbuntuSession', privateInstances.ubuntu.startSessionCommand, `Session Manager shell on ${names.ubuntuInstance}`);
+    out('WindowsSession', privateInstances.windows.startSessionCommand, `Session Manager shell on ${names.windowsInstance}`);
 
     const { insights, workgroup, trail, wazuhReader } = this.investigation;
-    out('AlarmTopicArn', insights.topic.topicArn);
-    out('AthenaWorkGroup', workgroup.workGroupName);
-    out('GlueDatabase', workgroup.databaseName);
-    out('AthenaResultsBucket', workgroup.results.bucket.bucketName);
-    out('TrailName', trail.trail.ref);
-    out('TrailBucketName', trail.storage.bucket.bucketName);
-    out('WazuhPolicyArn', wazuhReader.policy.managedPolicyArn);
-    if (wazuhReader.role) out(WAZUH_ROLE_OUTPUT, wazuhReader.role.roleArn);
+    out('AlarmTopicArn', insights.topic.topicArn, 'SNS topic of the alarm on rejected flows');
+    out('AthenaWorkGroup', workgroup.workGroupName, 'Athena workgroup of the investigation');
+    out('GlueDatabase', workgroup.databaseName, 'Glue database of the flow-log and CloudTrail tables');
+    out('AthenaResultsBucket', workgroup.results.bucket.bucketName, 'S3 bucket of the Athena query results');
+    out('TrailName', trail.trail.ref, 'CloudTrail trail of the workshop');
+    out('TrailBucketName', trail.storage.bucket.bucketName, 'S3 bucket of the CloudTrail logs');
+    out('WazuhPolicyArn', wazuhReader.policy.managedPolicyArn, 'Managed policy that lets Wazuh read the flow logs');
+    if (wazuhReader.role) out(WAZUH_ROLE_OUTPUT, wazuhReader.role.roleArn, 'Role that Wazuh assumes to read the flow logs');
     out(
       'WazuhOssecConfig',
       wazuhVpcFlowWodle({ bucketName: flowLogs.bucketName, path: names.flowLogS3Folder, region: Aws.REGION, iamRoleArn: wazuhReader.role?.roleArn }),

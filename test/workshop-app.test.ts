@@ -60,6 +60,22 @@ describe('every template stands alone (StackSets, accounts without CDK bootstrap
     }
   });
 
+  test('no dependency on the CDK bootstrap: no BootstrapVersion parameter, no rules; SSM parameters only the public AMI ones', () => {
+    const template = assembly.getStackByName('SecurityWorkshop').template;
+    expect(template.Parameters.BootstrapVersion).toBeUndefined();
+    expect(template.Rules).toBeUndefined();
+    const ssm = Object.values(template.Parameters as Record<string, { Type: string; Default?: string }>).filter((p) => p.Type.startsWith('AWS::SSM::'));
+    expect(ssm.map((p) => p.Default)).toEqual([
+      '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64',
+      '/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id',
+      '/aws/service/ami-windows-latest/Windows_Server-2025-English-Full-Base',
+    ]);
+  });
+
+  test('stack-level tags: the literal workshop tag only (stack tags cannot take a parameter)', () => {
+    expect(assembly.getStackByName('SecurityWorkshop').tags).toEqual({ workshop: 'aws-security-logging-monitoring-ir' });
+  });
+
   test('everything the app creates carries the workshop tags', () => {
     for (const s of assembly.stacks) {
       for (const [id, r] of Object.entries(s.template.Resources as Record<string, any>)) {
@@ -68,7 +84,8 @@ describe('every template stands alone (StackSets, accounts without CDK bootstrap
             id,
             tags: expect.arrayContaining([
               { Key: 'workshop', Value: 'aws-security-logging-monitoring-ir' },
-              { Key: 'workshop-participant', Value: 'workshop' },
+              // From the ParticipantName parameter (default: the participantName setting, 'workshop').
+              { Key: 'workshop-participant', Value: { Ref: 'ParticipantName' } },
             ]),
           });
         }

@@ -44,9 +44,15 @@ const overlaps = (a: Cidr, b: Cidr) => a.start < b.start + b.size && b.start < a
 
 /** IAM names allow [A-Za-z0-9+=,.@_-]; the longest derived name (<name>-CROSS-ACCOUNT-ROLE) must fit 64. */
 export const PARTICIPANT_NAME_PATTERN = /^[A-Za-z0-9+=,.@_-]{1,32}$/;
+export const PARTICIPANT_NAME_MAX_LENGTH = 32;
 
 /** A plain address for an SNS email subscription (SNS checks deliverability by the confirmation mail). */
 export const EMAIL_PATTERN = /^[^\s@]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
+/** Longest email address (RFC 5321's path limit). */
+export const EMAIL_MAX_LENGTH = 254;
+
+/** A 12-digit AWS account id (the trustedAccountId setting, the TrustedAccountId parameter, roster account ids). */
+export const ACCOUNT_ID_PATTERN = /^\d{12}$/;
 
 /** Principals a role trust policy accepts by ARN: an account root, an IAM user or an IAM role (with path). */
 export const IAM_PRINCIPAL_ARN_PATTERN = /^arn:aws(-cn|-us-gov)?:iam::\d{12}:(root|(user|role)\/([A-Za-z0-9+=,.@_-]+\/)*[A-Za-z0-9+=,.@_-]{1,64})$/;
@@ -76,7 +82,7 @@ export function validateConfig(c: WorkshopConfig): WorkshopConfig {
     bad('participantName', c.participantName, 'must be 1-32 characters of A-Z a-z 0-9 + = , . @ _ - (IAM names; <name>-CROSS-ACCOUNT-ROLE must fit IAM\'s 64)');
   }
 
-  if (c.trustedAccountId !== undefined && !/^\d{12}$/.test(String(c.trustedAccountId))) {
+  if (c.trustedAccountId !== undefined && !ACCOUNT_ID_PATTERN.test(String(c.trustedAccountId))) {
     bad('trustedAccountId', c.trustedAccountId, 'must be a 12-digit AWS account id, or unset for the deploying account');
   }
 
@@ -129,7 +135,7 @@ export function validateConfig(c: WorkshopConfig): WorkshopConfig {
     bad('stackPrefix', c.stackPrefix, 'must start with a letter and have 1-41 letters, digits or hyphens (CloudFormation stack names)');
   }
 
-  if (c.alarmEmail !== undefined && (typeof c.alarmEmail !== 'string' || c.alarmEmail.length > 254 || !EMAIL_PATTERN.test(c.alarmEmail))) {
+  if (c.alarmEmail !== undefined && (typeof c.alarmEmail !== 'string' || c.alarmEmail.length > EMAIL_MAX_LENGTH || !EMAIL_PATTERN.test(c.alarmEmail))) {
     bad('alarmEmail', c.alarmEmail, 'must be an email address such as secops@example.com, or unset for no subscription');
   }
 

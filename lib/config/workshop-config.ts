@@ -135,6 +135,23 @@ function threeOctets(cidr: string): string {
   return cidr.split('/')[0].split('.').slice(0, 3).join('-');
 }
 
+/**
+ * The shapes of the names derived from the participant name (workshop part 1, IAM). One place
+ * for each shape, used twice: with the literal setting (workshopNames: verify, leftovers, tests)
+ * and with the ParticipantName parameter's token (the template: CDK writes Fn::Join), so one
+ * template serves every participant and the checks expect what a default deploy creates.
+ */
+export function participantNames(participantName: string) {
+  return {
+    readOnlyGroup: `${participantName}-RO-GROUP`,
+    readOnlyUser: `${participantName}-RO`,
+    readOnlyPasswordSecret: `${participantName}-RO-console-password`,
+    crossAccountRole: `${participantName}-CROSS-ACCOUNT-ROLE`,
+  };
+}
+
+export type ParticipantNames = ReturnType<typeof participantNames>;
+
 /** Console names derived from the table (workshop part 1, "Create a VPC"). */
 export function workshopNames(config: WorkshopConfig) {
   const vpcDashed = config.vpcCidr.split('/')[0].split('.').join('-');
@@ -171,10 +188,7 @@ export function workshopNames(config: WorkshopConfig) {
     flowLogBucketPrefix: `s3-vpc-flow-logs-vpc-${vpcDashed}`,
     /** Key prefix that Wazuh's aws-s3 module reads for type vpcflow (<path>vpc</path>). */
     flowLogS3Folder: 'vpc',
-    readOnlyGroup: `${config.participantName}-RO-GROUP`,
-    readOnlyUser: `${config.participantName}-RO`,
-    readOnlyPasswordSecret: `${config.participantName}-RO-console-password`,
-    crossAccountRole: `${config.participantName}-CROSS-ACCOUNT-ROLE`,
+    ...participantNames(config.participantName),
     ssmInstanceRole: 'ROLE-AmazonEC2RoleforSSM',
     defaultVpc: 'Default-VPC',
     webserver: 'webserver-001-default-vpc',

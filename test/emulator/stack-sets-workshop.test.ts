@@ -3,10 +3,11 @@
  * StackSet (patches/cfn_stack_sets.py). MOTO_ACCOUNT_ID unset; each account is reached by
  * sts:AssumeRole into its AWSCloudFormationStackSetExecutionRole.
  *
- * As synthesized, the template carries the CDK bootstrap's `BootstrapVersion` SSM parameter: the
- * target accounts are not bootstrapped, so (as on AWS) each instance fails with "Unable to fetch
- * parameters". Without that parameter (and its rule) the stacks deploy with all their resources,
- * custom resources included, in each target account.
+ * As synthesized, the template has no `BootstrapVersion` parameter and no CheckBootstrapVersion
+ * rule (lib/workshop-app.ts): the target accounts are not bootstrapped, and with that SSM
+ * parameter (as CDK writes it by default) each instance fails with "Unable to fetch parameters",
+ * as on AWS. The template as synthesized deploys with all its resources, custom resources
+ * included, in each target account, each with its own ParticipantName (a parameter override).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -24,7 +25,7 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import { DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { GuardDutyClient, ListDetectorsCommand } from '@aws-sdk/client-guardduty';
-import { CreateRoleCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
+import { CreateRoleCommand, GetRoleCommand, GetUserCommand, IAMClient } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { cdk } from '../../scripts/local/cdk-cli';
 import { Emulator, startEmulator } from '../../scripts/emulator/emulator';
@@ -100,9 +101,14 @@ const workshopVpcs = async (config: ReturnType<typeof emulatorConfig>) => {
   }
 };
 
-test('as synthesized (BootstrapVersion from the CDK bootstrap): each non-bootstrapped account fails "Unable to fetch parameters"', async () => {
-  expect(template.Parameters.BootstrapVersion.Default).toBe('/cdk-bootstrap/hnb659fds/version');
-  await cfn.send(new CreateStackSetCommand({ StackSetName: 'workshop-as-synthesized', TemplateBody: JSON.stringify(template), Capabilities: ['CAPABILITY_NAMED_IAM'] }));
+test('with the BootstrapVersion parameter CDK writes by default: each non-bootstrapped account fails "Unable to fetch parameters"', async () => {
+  expect(template.Parameters.BootstrapVersion).toBeUndefined();
+  expect(template.Rules).toBeUndefined();
+  const withBootstrap = {
+    ...template,
+    Parameters: { ...template.Parameters, BootstrapVersion: { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/cdk-bootstrap/hnb659fds/version' } },
+  };
+  await cfn.send(new CreateStackSetCommand({ StackSetName: 'workshop-as-synthesized', TemplateBody: JSON.stringify(withBootstrap), Capabilities: ['CAPABILITY_NAMED_IAM'] }));
   const res = await cfn.send(new CreateStackInstancesCommand({
     StackSetName: 'workshop-as-synthesized', Accounts: ACCOUNTS, Regions: [REGION], OperationPreferences: { FailureToleranceCount: 1, MaxConcurrentCount: 2 },
   }));
@@ -120,19 +126,29 @@ test('as synthesized (BootstrapVersion from the CDK bootstrap): each non-bootstr
   await cfn.send(new DeleteStackSetCommand({ StackSetName: 'workshop-as-synthesized' }));
 });
 
-test('without the bootstrap parameter: SecurityWorkshop with its resources and custom resources in each account; deleted again', async () => {
-  const fleet = JSON.parse(JSON.stringify(template));
-  delete fleet.Parameters.BootstrapVersion;
-  delete fleet.Rules.CheckBootstrapVersion;
-  if (Object.keys(fleet.Rules).length === 0) delete fleet.Rules;
-  const body = JSON.stringify(fleet);
+test('as synthesized: SecurityWorkshop with its resources and custom resources in each account, named per participant; deleted again', async () => {
+  const body = JSON.stringify(template);
   await expect(cfn.send(new CreateStackSetCommand({ StackSetName: 'workshop-fleet', TemplateBody: body }))).rejects.toThrow('Requires capabilities : [CAPABILITY_NAMED_IAM]');
   await cfn.send(new CreateStackSetCommand({ StackSetName: 'workshop-fleet', TemplateBody: body, Capabilities: ['CAPABILITY_NAMED_IAM'] }));
-  const res = await cfn.send(new CreateStackInstancesCommand({ StackSetName: 'workshop-fleet', Accounts: ACCOUNTS, Regions: [REGION] }));
-  expect(await operationOf('workshop-fleet', res.OperationId!)).toEqual({
-    status: 'SUCCEEDED',
-    results: Object.fromEntries(ACCOUNTS.map((a) => [a, ['SUCCEEDED', undefined]])),
-  });
+  // One operation per participant: the parameter overrides of an operation apply to all its accounts.
+  // The second participant's role trusts the administrator account.
+  const participants: Record<string, { name: string; trusted: string }> = {
+    [ACCOUNTS[0]]: { name: 'alice', trusted: ACCOUNTS[0] },
+    [ACCOUNTS[1]]: { name: 'bob', trusted: ADMIN },
+  };
+  for (const account of ACCOUNTS) {
+    const p = participants[account];
+    const res = await cfn.send(new CreateStackInstancesCommand({
+      StackSetName: 'workshop-fleet',
+      Accounts: [account],
+      Regions: [REGION],
+      ParameterOverrides: [
+        { ParameterKey: 'ParticipantName', ParameterValue: p.name },
+        ...(p.trusted !== account ? [{ ParameterKey: 'TrustedAccountId', ParameterValue: p.trusted }] : []),
+      ],
+    }));
+    expect(await operationOf('workshop-fleet', res.OperationId!)).toEqual({ status: 'SUCCEEDED', results: { [account]: ['SUCCEEDED', undefined] } });
+  }
   const stackIds: Record<string, string> = {};
   for (const account of ACCOUNTS) {
     const config = configs.get(account)!;
@@ -144,7 +160,14 @@ test('without the bootstrap parameter: SecurityWorkshop with its resources and c
     accountCfn.destroy();
     expect(await workshopVpcs(config)).toBe(1);
     const iam = new IAMClient(config);
-    expect((await iam.send(new GetRoleCommand({ RoleName: 'workshop-CROSS-ACCOUNT-ROLE' }))).Role?.Arn).toBe(`arn:aws:iam::${account}:role/workshop-CROSS-ACCOUNT-ROLE`);
+    const { name, trusted } = participants[account];
+    const role = (await iam.send(new GetRoleCommand({ RoleName: `${name}-CROSS-ACCOUNT-ROLE` }))).Role!;
+    expect(role.Arn).toBe(`arn:aws:iam::${account}:role/${name}-CROSS-ACCOUNT-ROLE`);
+    const trust = JSON.parse(decodeURIComponent(role.AssumeRolePolicyDocument!));
+    expect(trust.Statement[0].Principal).toEqual({ AWS: `arn:aws:iam::${trusted}:root` });
+    expect((await iam.send(new GetUserCommand({ UserName: `${name}-RO` }))).User?.Tags).toEqual(
+      expect.arrayContaining([{ Key: 'workshop-participant', Value: name }]),
+    );
     iam.destroy();
     // A custom resource's Lambda ran in that account (its execution role's session): GuardDuty detector there.
     const guardduty = new GuardDutyClient(config);

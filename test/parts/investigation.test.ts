@@ -20,8 +20,9 @@ describe('investigation part, workshop defaults', () => {
     expect(stack.investigation.node.scope).toBe(stack);
     expect(JSON.stringify(t.toJSON())).not.toContain('Fn::ImportValue');
     t.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Tags: Match.arrayWith([{ Key: 'workshop', Value: 'aws-security-logging-monitoring-ir' }, { Key: 'workshop-participant', Value: 'workshop' }]),
+      Tags: Match.arrayWith([{ Key: 'workshop', Value: 'aws-security-logging-monitoring-ir' }, { Key: 'workshop-participant', Value: { Ref: 'ParticipantName' } }]),
     });
+    expect(t.toJSON().Parameters.ParticipantName.Default).toBe('workshop');
   });
 
   describe('flow logs in CloudWatch Logs', () => {
@@ -64,7 +65,15 @@ describe('investigation part, workshop defaults', () => {
           Statement: [Match.objectLike({ Effect: 'Deny', Action: 'sns:Publish', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })],
         },
       });
-      t.resourceCountIs('AWS::SNS::Subscription', 0);
+      // One subscription in the template, to the AlarmEmail parameter; it exists only when the
+      // parameter is not empty, and its default (no alarmEmail setting) is empty.
+      t.hasResource('AWS::SNS::Subscription', {
+        Properties: { Protocol: 'email', Endpoint: { Ref: 'AlarmEmail' }, TopicArn: { Ref: topic } },
+        Condition: 'HasAlarmEmail',
+      });
+      t.resourceCountIs('AWS::SNS::Subscription', 1);
+      expect(t.toJSON().Conditions.HasAlarmEmail).toEqual({ 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'AlarmEmail' }, ''] }] });
+      expect(t.toJSON().Parameters.AlarmEmail.Default).toBe('');
     });
   });
 
@@ -278,7 +287,8 @@ describe('investigation part, optional settings', () => {
   const t = Template.fromStack(stack);
 
   test('email subscription and threshold from config', () => {
-    t.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'secops@example.com' });
+    t.hasResource('AWS::SNS::Subscription', { Properties: { Protocol: 'email', Endpoint: { Ref: 'AlarmEmail' } }, Condition: 'HasAlarmEmail' });
+    expect(t.toJSON().Parameters.AlarmEmail.Default).toBe('secops@example.com');
     t.hasResourceProperties('AWS::CloudWatch::Alarm', { Threshold: 250 });
   });
 

@@ -1,11 +1,21 @@
 import { Construct } from 'constructs';
-import { WorkshopConfig, workshopNames } from '../../config/workshop-config';
+import { participantNames, WorkshopConfig, workshopNames } from '../../config/workshop-config';
 import { CrossAccountRole } from './cross-account-role';
 import { ReadOnlyUser } from './read-only-user';
 import { SsmInstanceRole } from './ssm-instance-role';
 
 export interface IdentityProps {
   readonly config: WorkshopConfig;
+  /**
+   * The participant's name: in the template the ParticipantName parameter (a token), so that one
+   * template serves every participant. Default: the participantName setting.
+   */
+  readonly participantName?: string;
+  /**
+   * Account whose root may assume the cross-account role: in the template an Fn::If on the
+   * TrustedAccountId parameter. Default: the trustedAccountId setting, else this account.
+   */
+  readonly trustedAccountId?: string;
 }
 
 /** Workshop part 1, IAM: the read-only group and user, the cross-account role, the SSM instance role. */
@@ -18,7 +28,7 @@ export class Identity extends Construct {
 
   constructor(scope: Construct, id: string, props: IdentityProps) {
     super(scope, id);
-    const names = workshopNames(props.config);
+    const names = { ...workshopNames(props.config), ...participantNames(props.participantName ?? props.config.participantName) };
     this.readOnly = new ReadOnlyUser(this, 'ReadOnly', {
       groupName: names.readOnlyGroup,
       userName: names.readOnlyUser,
@@ -26,7 +36,7 @@ export class Identity extends Construct {
     });
     this.crossAccount = new CrossAccountRole(this, 'CrossAccount', {
       roleName: names.crossAccountRole,
-      trustedAccountId: props.config.trustedAccountId,
+      trustedAccountId: props.trustedAccountId ?? props.config.trustedAccountId,
     });
     this.ssmInstanceRole = new SsmInstanceRole(this, 'SsmInstanceRole', { roleName: names.ssmInstanceRole });
     this.instanceProfileName = this.ssmInstanceRole.instanceProfile.ref;

@@ -1,4 +1,4 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { CfnCondition, Duration, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -19,6 +19,8 @@ export interface FlowLogInsightsProps {
   readonly threshold: number;
   /** Subscribed to the topic by email when given (the recipient confirms the subscription). */
   readonly alarmEmail?: string;
+  /** When given, the email subscription exists only if it holds (AlarmEmail not empty). */
+  readonly alarmEmailCondition?: CfnCondition;
 }
 
 /**
@@ -81,7 +83,10 @@ export class FlowLogInsights extends Construct {
       reason:
         'CloudWatch alarms cannot publish to a topic encrypted with the AWS managed key aws/sns, and a customer managed key would outlive destroy by its 7-30 day deletion window; the topic carries only alarm state changes (alarm name, metric, threshold), no log content.',
     });
-    if (props.alarmEmail) this.topic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
+    if (props.alarmEmail) {
+      const subscription = this.topic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
+      if (props.alarmEmailCondition) (subscription.node.defaultChild as sns.CfnSubscription).cfnOptions.condition = props.alarmEmailCondition;
+    }
 
     this.alarm = new cloudwatch.Alarm(this, 'RejectedFlowsSpike', {
       alarmName: props.alarmName,

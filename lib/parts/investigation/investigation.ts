@@ -1,3 +1,4 @@
+import { CfnCondition } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
@@ -14,6 +15,11 @@ export interface InvestigationProps {
   readonly flowLogGroup: logs.ILogGroup;
   /** From the network part: the flow log's bucket (read here, never changed). */
   readonly flowLogBucket: s3.IBucket;
+  /**
+   * Subscribed to the alarm topic: in the template the AlarmEmail parameter (a token) with the
+   * condition that it is not empty. Default: the alarmEmail setting, unconditional.
+   */
+  readonly alarmEmail?: { readonly address: string; readonly condition?: CfnCondition };
 }
 
 /**
@@ -41,7 +47,8 @@ export class Investigation extends Construct {
       alarmName: n.rejectedFlowsAlarm,
       topicName: n.alarmTopic,
       threshold: config.rejectedFlowsAlarmThreshold,
-      alarmEmail: config.alarmEmail,
+      alarmEmail: props.alarmEmail?.address ?? config.alarmEmail,
+      alarmEmailCondition: props.alarmEmail?.condition,
     });
     this.workgroup = new AthenaWorkgroup(this, 'Athena', {
       databaseName: n.glueDatabase,
