@@ -4,9 +4,8 @@
  * is left of the workshop there.
  */
 import type { WorkshopConfig } from '../../lib/config/workshop-config';
-import { findLeftovers } from '../leftovers/find';
-import { verifyEnvironment } from '../verify/index';
 import { summarize } from '../verify/compare';
+import { accountLeftovers, verifyInstance } from './account-checks';
 import { AccountOutcome, adminClients, FleetConnection, forEachAccount } from './accounts';
 import { instanceLine, listInstances } from './progress';
 import type { Participant } from './roster';
@@ -75,8 +74,11 @@ function reportErrors<T>(outcomes: AccountOutcome<T>[], log: (l: string) => void
 export async function fleetVerify(o: InspectOptions): Promise<number> {
   const admin = adminClients(o.conn);
   try {
-    const outcomes = await forEachAccount(o.conn, admin, o.roster, o.role, (_c, p, credentials) =>
-      verifyEnvironment({ env: o.conn.env, credentials, config: participantConfig(o.config, p, o.perParticipant) }));
+    const set = await describeStackSet(admin, o.stackSet);
+    const instances = set ? await listInstances(admin, o.stackSet) : [];
+    const stackIdOf = (account: string) => instances.find((i) => i.Account === account && i.Region === o.conn.region)?.StackId;
+    const outcomes = await forEachAccount(o.conn, admin, o.roster, o.role, (c, p) =>
+      verifyInstance(c, participantConfig(o.config, p, o.perParticipant), stackIdOf(p.accountId)));
     let mismatched = 0;
     for (const out of outcomes) {
       if (!out.ok) continue;
@@ -99,7 +101,7 @@ export async function fleetLeftovers(o: InspectOptions): Promise<number> {
   try {
     const outcomes = await forEachAccount(o.conn, admin, o.roster, o.role, (c, p) => {
       const config = participantConfig(o.config, p, o.perParticipant);
-      return findLeftovers(config, c, {});
+      return accountLeftovers(c, config, o.stackSet);
     });
     let left = 0;
     let skipped = 0;
