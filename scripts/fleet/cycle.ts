@@ -8,11 +8,21 @@ import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import type { Env } from '../../lib/aws/clients';
 import { Emulator, startEmulator } from '../emulator/emulator';
 import { operatorConfig, sdkConfig } from '../operator/context';
+import { errorName } from '../operator/errors';
 import { ADMINISTRATION_ROLE, assumeRole, adminClients, EXECUTION_ROLE } from './accounts';
 import { runFleet } from './run';
 import { workshopNames } from '../../lib/config/workshop-config';
 import { readRoster, Participant } from './roster';
 import { synthFleetTemplate, FleetTemplate } from './template';
+
+/** CreateRole; a role of that name already there is fine (the cycle may run again on the same emulator). */
+async function createRole(iam: Pick<IAMClient, 'send'>, RoleName: string, AssumeRolePolicyDocument: string): Promise<void> {
+  try {
+    await iam.send(new CreateRoleCommand({ RoleName, AssumeRolePolicyDocument }));
+  } catch (e) {
+    if (!/^EntityAlreadyExists/.test(errorName(e))) throw e;
+  }
+}
 
 const trust = (principal: object) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole' }] });
 
@@ -20,11 +30,11 @@ const trust = (principal: object) => JSON.stringify({ Version: '2012-10-17', Sta
 export async function createFleetRoles(env: Env, region: string, admin: string, accounts: readonly string[]): Promise<void> {
   const c = adminClients({ region, env });
   try {
-    await c.iam.send(new CreateRoleCommand({ RoleName: ADMINISTRATION_ROLE, AssumeRolePolicyDocument: trust({ Service: 'cloudformation.amazonaws.com' }) }));
+    await createRole(c.iam, ADMINISTRATION_ROLE, trust({ Service: 'cloudformation.amazonaws.com' }));
     for (const account of accounts) {
       const iam = new IAMClient({ ...sdkConfig(region, { env }), credentials: await assumeRole(c, account) });
       try {
-        await iam.send(new CreateRoleCommand({ RoleName: EXECUTION_ROLE, AssumeRolePolicyDocument: trust({ AWS: `arn:aws:iam::${admin}:root` }) }));
+        await createRole(iam, EXECUTION_ROLE, trust({ AWS: `arn:aws:iam::${admin}:root` }));
       } finally {
         iam.destroy();
       }
@@ -39,6 +49,8 @@ export interface CycleOptions {
   readonly roster: readonly Participant[];
   /** The stack (stackPrefix) the app synthesizes. */
   readonly stack: string;
+  /** An already synthesized fleet template (skips cdk synth). */
+  readonly template?: FleetTemplate;
   readonly contextArgs?: string[];
   readonly log?: (line: string) => void;
   /** Poll interval (ms) while following StackSet operations. */
@@ -55,8 +67,8 @@ export interface CycleReport {
 export async function runFleetCycle(o: CycleOptions): Promise<CycleReport> {
   const log = o.log ?? ((l: string) => console.log(l));
   const steps: CycleReport['steps'] = [];
-  log('=== Synthesizing the template for the StackSet');
-  const template = await synthFleetTemplate(o.stack, o.contextArgs ?? []);
+  if (!o.template) log('=== Synthesizing the template for the StackSet');
+  const template = o.template ?? (await synthFleetTemplate(o.stack, o.contextArgs ?? []));
   log('=== Starting the local AWS emulator with several accounts (MOTO_ACCOUNT_ID unset)');
   const emulator = await startEmulator({ multiAccount: true });
   try {
