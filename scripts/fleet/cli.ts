@@ -62,12 +62,16 @@ export interface FleetSettings {
   readonly intervalMs: number;
   readonly maxPolls: number;
   readonly env?: Env;
+  /** `-c key=value` for cdk synth: the command line's, with --region as `-c region=R`. */
+  readonly contextArgs: string[];
 }
 
 /** The shared settings of a fleet subcommand; throws RosterError for a bad roster. */
 export function fleetSettings(args: ParsedArgs, env?: Env): FleetSettings {
   const region = textFlag(args, 'region');
-  const config = operatorConfig({ ...args.context, ...(region ? { region } : {}) });
+  // --region is the config's region (cdk synth gets it too); give -c availabilityZones=... of that region with it.
+  const context = { ...args.context, ...(region ? { region } : {}) };
+  const config = operatorConfig(context);
   const rosterFile = textFlag(args, 'roster');
   if (!rosterFile) throw new UsageError('--roster FILE is required (CSV lines participant,accountId,email)', FLEET_USAGE);
   const ou = textFlag(args, 'ou');
@@ -84,5 +88,6 @@ export function fleetSettings(args: ParsedArgs, env?: Env): FleetSettings {
     intervalMs: (numberFlag(args, 'poll-seconds') ?? 10) * 1000,
     maxPolls: numberFlag(args, 'max-polls') ?? 360,
     env,
+    contextArgs: Object.entries(context).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
   };
 }

@@ -52,7 +52,7 @@ export async function runFleet(argv: readonly string[], opts: FleetRunOptions = 
   let template = opts.template;
   if (needsTemplate && !template) {
     log(`Synthesizing ${s.stackSet} (cdk synth) ...`);
-    template = await synthFleetTemplate(s.stackSet, args.cdkContextArgs);
+    template = await synthFleetTemplate(s.stackSet, s.contextArgs);
   }
   const inspect: InspectOptions = {
     conn, config: s.config, roster: s.roster, stackSet: s.stackSet, role: s.role, log,
