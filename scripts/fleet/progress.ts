@@ -86,12 +86,16 @@ export async function followOperations(
   const failures: AccountFailure[] = [];
   const failed = new Set<string>();
   for (const id of operationIds) {
-    const res = await c.cfn.send(new ListStackSetOperationResultsCommand({ StackSetName: stackSet, OperationId: id }));
-    for (const r of res.Summaries ?? []) {
-      if (r.Status === 'SUCCEEDED' || failed.has(r.Account!)) continue;
-      failed.add(r.Account!);
-      failures.push({ participant: names.get(r.Account!), account: r.Account!, reason: `${r.Status}: ${r.StatusReason ?? 'no reason given'}` });
-    }
+    let NextToken: string | undefined;
+    do {
+      const res = await c.cfn.send(new ListStackSetOperationResultsCommand({ StackSetName: stackSet, OperationId: id, NextToken }));
+      for (const r of res.Summaries ?? []) {
+        if (r.Status === 'SUCCEEDED' || failed.has(r.Account!)) continue;
+        failed.add(r.Account!);
+        failures.push({ participant: names.get(r.Account!), account: r.Account!, reason: `${r.Status}: ${r.StatusReason ?? 'no reason given'}` });
+      }
+      NextToken = res.NextToken;
+    } while (NextToken);
   }
   return { operations, failures, timedOut };
 }
