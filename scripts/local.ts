@@ -6,18 +6,23 @@
  * nothing is left, stop the emulator. --keep: stay up until Ctrl-C, then destroy.
  * --aws: deploy to the AWS account of your credentials instead, verify, and leave it up for the
  * workshop (take it down with `npm run destroy`).
+ * --roster FILE: the fleet cycle instead: a StackSet deploy into every roster account of the emulator,
+ * fleet verify, fleet destroy, leftovers in each account.
  */
+import { localFleet } from './fleet/cycle';
 import { runLocal } from './local/pipeline';
 import { parseCommandLine } from './operator/args';
 import { runCommand } from './operator/command';
 
 const LOCAL_SPEC = {
-  usage: 'usage: npm run local -- [--keep] [--aws] [-c key=value ...]',
-  flags: { keep: 'switch', aws: 'switch' },
+  usage: 'usage: npm run local -- [--keep] [--aws] [--roster FILE] [-c key=value ...]',
+  flags: { keep: 'switch', aws: 'switch', roster: 'text' },
 } as const;
 
 async function main(): Promise<number> {
   const { context, flags } = parseCommandLine(LOCAL_SPEC);
+  // --roster: the fleet cycle (StackSet into every roster account of the emulator), scripts/fleet/cycle.ts.
+  if (typeof flags.roster === 'string') return localFleet(flags.roster, context);
   const keep = flags.keep === true;
   const aws = flags.aws === true;
   let interrupted: () => void = () => undefined;

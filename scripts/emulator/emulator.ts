@@ -36,16 +36,29 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startEmulator(opts: { timeoutMs?: number; log?: (line: string) => void } = {}): Promise<Emulator> {
+export interface EmulatorOptions {
+  timeoutMs?: number;
+  log?: (line: string) => void;
+  /**
+   * Several accounts (a StackSet's fleet): MOTO_ACCOUNT_ID is never passed on, even when set in this
+   * process's environment, so the test credentials are the admin account 123456789012 and any other
+   * account is reached by sts:AssumeRole. Default: the environment is passed on as it is.
+   */
+  multiAccount?: boolean;
+}
+
+export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
   const timeoutMs = opts.timeoutMs ?? 60_000;
   const port = await freePort();
   // Bound to 127.0.0.1 only (the loopback interface; the launcher refuses any other address), but
   // called as localhost: moto parses S3 template URLs (TemplateURL) by that host name.
   const endpoint = `http://localhost:${port}`;
+  const inherited: NodeJS.ProcessEnv = { ...process.env };
+  if (opts.multiAccount) delete inherited.MOTO_ACCOUNT_ID;
   const child: ChildProcess = spawn(pythonForTools(), [path.join(__dirname, 'moto_launcher.py'), '--port', String(port), '--host', '127.0.0.1'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     // MOTO_IAM_LOAD_MANAGED_POLICIES: AWS managed policies exist, as in every AWS account (the launcher sets it too).
-    env: { ...process.env, MOTO_PORT: String(port), MOTO_IAM_LOAD_MANAGED_POLICIES: 'true' },
+    env: { ...inherited, MOTO_PORT: String(port), MOTO_IAM_LOAD_MANAGED_POLICIES: 'true' },
   });
   let output = '';
   const collect = (b: Buffer) => {

@@ -1,0 +1,132 @@
+/**
+ * The template a StackSet deploys: `cdk synth` of the one stack into a temp dir (own CDK_HOME),
+ * minus the CDK bootstrap parameter (participant accounts are not bootstrapped), the parameter
+ * overrides per participant (only those the template declares), and where CloudFormation reads it
+ * from (TemplateBody, or an S3 object of the admin account above the inline limit).
+ */
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectCommand, HeadBucketCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import type { WorkshopConfig } from '../../lib/config/workshop-config';
+import { cdk } from '../local/cdk-cli';
+import type { AwsClients } from '../operator/clients';
+import type { CfnTemplate } from '../operator/template';
+import type { Participant } from './roster';
+
+/** CloudFormation's limit for an inline TemplateBody (bytes). */
+export const TEMPLATE_BODY_LIMIT = 51_200;
+
+export type FleetTemplate = CfnTemplate & { Rules?: Record<string, unknown> };
+
+/**
+ * Removes the CDK bootstrap check (parameter `BootstrapVersion`, rule `CheckBootstrapVersion`).
+ * The ONE place that does it: remove once the app stops synthesizing them.
+ */
+export function withoutBootstrapVersion(template: FleetTemplate): FleetTemplate {
+  const t = JSON.parse(JSON.stringify(template)) as { Parameters?: Record<string, unknown>; Rules?: Record<string, unknown> };
+  if (t.Parameters) {
+    delete t.Parameters.BootstrapVersion;
+    if (Object.keys(t.Parameters).length === 0) delete t.Parameters;
+  }
+  if (t.Rules) {
+    delete t.Rules.CheckBootstrapVersion;
+    if (Object.keys(t.Rules).length === 0) delete t.Rules;
+  }
+  return t as FleetTemplate;
+}
+
+/** Synthesizes the app into a temp dir and returns the stack's template, ready for a StackSet. */
+export async function synthFleetTemplate(stack: string, contextArgs: string[] = [], log: (l: string) => void = () => undefined): Promise<FleetTemplate> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-synth-'));
+  try {
+    const cdkHome = path.join(tmp, 'cdk-home');
+    fs.mkdirSync(cdkHome);
+    const env: Record<string, string | undefined> = { ...process.env, CDK_HOME: cdkHome, AWS_EC2_METADATA_DISABLED: 'true' };
+    for (const key of Object.keys(env)) if (key.startsWith('AWS_') && key !== 'AWS_EC2_METADATA_DISABLED') delete env[key];
+    const out = path.join(tmp, 'cdk.out');
+    const run = await cdk(['synth', '-q', '-o', out, ...contextArgs], { env, log, timeoutMs: 5 * 60_000 });
+    if (run.code !== 0) throw new Error(`cdk synth failed:\n${run.tail}`);
+    const file = path.join(out, `${stack}.template.json`);
+    if (!fs.existsSync(file)) throw new Error(`cdk synth wrote no ${stack}.template.json (stackPrefix ${stack})`);
+    return withoutBootstrapVersion(JSON.parse(fs.readFileSync(file, 'utf8')) as FleetTemplate);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+export interface Override {
+  readonly ParameterKey: string;
+  readonly ParameterValue: string;
+}
+
+/**
+ * A participant's values for the per-participant parameters the template declares (ParticipantName,
+ * AlarmEmail, TrustedAccountId); none for a template without them.
+ */
+export function participantOverrides(template: FleetTemplate, p: Participant, config: WorkshopConfig): Override[] {
+  const declared = template.Parameters ?? {};
+  const values: Record<string, string | undefined> = {
+    ParticipantName: p.name,
+    AlarmEmail: p.email ?? config.alarmEmail,
+    TrustedAccountId: config.trustedAccountId,
+  };
+  return Object.entries(values)
+    .filter(([key, value]) => key in declared && value !== undefined && value !== '')
+    .map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue: ParameterValue! }));
+}
+
+/** Whether the template takes a participant name (names then come from the roster, not the config). */
+export function hasParticipantParameter(template: FleetTemplate): boolean {
+  return 'ParticipantName' in (template.Parameters ?? {});
+}
+
+/** The template's body, and its digest (to tell whether the StackSet runs it already). */
+export function templateBody(template: FleetTemplate): { body: string; sha256: string; bytes: number } {
+  const body = JSON.stringify(template);
+  return { body, sha256: crypto.createHash('sha256').update(body).digest('hex'), bytes: Buffer.byteLength(body) };
+}
+
+/**
+ * TemplateBody when under the inline limit; else uploads it to `<stack>-fleet-templates-<admin>-<region>`
+ * (lower case) in the admin account and gives its TemplateURL.
+ */
+export async function templateSource(
+  c: AwsClients, stack: string, admin: string, template: FleetTemplate,
+): Promise<{ TemplateBody: string } | { TemplateURL: string }> {
+  const { body, sha256, bytes } = templateBody(template);
+  if (bytes <= TEMPLATE_BODY_LIMIT) return { TemplateBody: body };
+  const bucket = templateBucket(stack, admin, c.region);
+  try {
+    await c.s3.send(new HeadBucketCommand({ Bucket: bucket }));
+  } catch {
+    await c.s3.send(new CreateBucketCommand({ Bucket: bucket, ...(c.region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: c.region as never } }) }));
+  }
+  const key = `${stack}/${sha256}.template.json`;
+  await c.s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/json' }));
+  const host = c.endpoint ? c.endpoint.replace(/\/$/, '') : `https://s3.${c.region}.amazonaws.com`;
+  return { TemplateURL: `${host}/${bucket}/${key}` };
+}
+
+export function templateBucket(stack: string, admin: string, region: string): string {
+  return `${stack.toLowerCase()}-fleet-templates-${admin}-${region}`.slice(0, 63);
+}
+
+/** Empties and deletes the template bucket, if there is one. True when one was deleted. */
+export async function removeTemplateBucket(c: AwsClients, stack: string, admin: string): Promise<boolean> {
+  const Bucket = templateBucket(stack, admin, c.region);
+  try {
+    await c.s3.send(new HeadBucketCommand({ Bucket }));
+  } catch {
+    return false;
+  }
+  let token: string | undefined;
+  do {
+    const page = await c.s3.send(new ListObjectsV2Command({ Bucket, ContinuationToken: token }));
+    for (const o of page.Contents ?? []) await c.s3.send(new DeleteObjectCommand({ Bucket, Key: o.Key! }));
+    token = page.NextContinuationToken;
+  } while (token);
+  await c.s3.send(new DeleteBucketCommand({ Bucket }));
+  return true;
+}
