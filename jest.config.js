@@ -11,5 +11,9 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', ...EMULATOR_SUITES.map(asPattern)],
   transform: { '^.+\\.tsx?$': ['@swc/jest'] },
+  // Each configuration the tests use is synthesized once per run, before the workers start, and
+  // read back by every test file (test/support/synthesized.ts).
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   snapshotSerializers: [],
 };

@@ -3,12 +3,12 @@
  * and the totals are the price table's arithmetic.
  */
 import { countResources, DEFAULT_SCENARIOS, estimate, loadPrices, renderMarkdown, Templates } from '../../scripts/cost/estimate';
-import { synthWorkshop } from '../support/synth';
+import { synthesized } from '../support/synthesized';
 
 /** The app's stack, synthesized as `cdk synth` would with these -c values. */
 function templatesOf(context: Record<string, unknown>): Templates {
-  const { stack, template } = synthWorkshop(context);
-  return { [stack.stackName]: template.toJSON() };
+  const { stackName, template } = synthesized(context);
+  return { [stackName]: template.toJSON() };
 }
 
 const prices = loadPrices();

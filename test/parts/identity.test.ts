@@ -1,8 +1,8 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { synthWorkshop } from '../support/synth';
+import { templateOf } from '../support/synthesized';
 
 describe('identity part', () => {
-  const t = synthWorkshop().template;
+  const t = templateOf();
 
   test('group workshop-RO-GROUP with ReadOnlyAccess (and the right to change its own password)', () => {
     t.hasResourceProperties('AWS::IAM::Group', {
@@ -32,7 +32,7 @@ describe('identity part', () => {
   });
 
   test('participant name is a setting', () => {
-    const other = synthWorkshop({ participantName: 'alice' }).template;
+    const other = templateOf({ participantName: 'alice' });
     other.hasResourceProperties('AWS::IAM::Group', { GroupName: 'alice-RO-GROUP' });
     other.hasResourceProperties('AWS::IAM::User', { UserName: 'alice-RO' });
     other.hasResourceProperties('AWS::IAM::Role', { RoleName: 'alice-CROSS-ACCOUNT-ROLE' });
@@ -55,7 +55,7 @@ describe('identity part', () => {
   });
 
   test('cross-account role: trusted account from the setting', () => {
-    const other = synthWorkshop({ trustedAccountId: '111122223333' }).template;
+    const other = templateOf({ trustedAccountId: '111122223333' });
     other.hasResourceProperties('AWS::IAM::Role', {
       RoleName: 'workshop-CROSS-ACCOUNT-ROLE',
       AssumeRolePolicyDocument: {
