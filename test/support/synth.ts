@@ -13,7 +13,7 @@ import { buildWorkshopApp } from '../../lib/workshop-app';
 import type { WorkshopStack } from '../../lib/workshop-stack';
 import { configurationKey } from './synthesized';
 
-export { idOf, normaliseTemplate, PARTS, resourcesOfPart, synthesized, templateOf } from './synthesized';
+export { binRunOf, idOf, normaliseTemplate, PARTS, resourcesOfPart, synthesized, templateOf } from './synthesized';
 export type { Part, Synthesis } from './synthesized';
 
 export interface Synthesized {

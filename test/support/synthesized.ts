@@ -11,11 +11,14 @@
  * back costs a test file only aws-cdk-lib's assertions. Tests that need the construct tree (to add to
  * the app, or to read construct metadata) build the app with test/support/synth.ts.
  */
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { CloudAssembly } from 'aws-cdk-lib/cx-api';
+import { CloudAssembly, PATH_METADATA_ENABLE_CONTEXT } from 'aws-cdk-lib/cx-api';
+
+const ROOT = path.resolve(__dirname, '..', '..');
 
 /** The workshop's parts: the top-level constructs of the stack. */
 export const PARTS = ['Identity', 'Network', 'Detection', 'Compute', 'Investigation'] as const;
@@ -103,6 +106,59 @@ export function synthesized(context: Record<string, unknown> = {}): Synthesis {
   };
   loaded.set(key, result);
   return result;
+}
+
+/** How bin/workshop.ts ran (exit code, stderr) when it wrote a configuration's assembly. */
+export interface BinRun {
+  readonly status: number | null;
+  readonly stderr: string;
+}
+
+/**
+ * bin/workshop.ts as the CDK CLI runs it (CDK_OUTDIR, CDK_CONTEXT_JSON, through tsx), writing the
+ * configuration's assembly into `<dir>/<key>` (path metadata on, as the CLI turns it on). Records
+ * the run in `<key>.run.json`; a failed run leaves its stderr in `<key>.error`.
+ */
+export function synthesizeWithBin(dir: string, context: Record<string, unknown>, sync: true): void;
+export function synthesizeWithBin(dir: string, context: Record<string, unknown>, sync?: false): Promise<void>;
+export function synthesizeWithBin(dir: string, context: Record<string, unknown>, sync = false): void | Promise<void> {
+  const final = path.join(dir, configurationKey(context));
+  const tmp = fs.mkdtempSync(`${final}.tmp-`);
+  const args = ['--import', 'tsx', path.join(ROOT, 'bin', 'workshop.ts')];
+  const env = { ...process.env, CDK_OUTDIR: tmp, CDK_CONTEXT_JSON: JSON.stringify({ ...context, [PATH_METADATA_ENABLE_CONTEXT]: true }) };
+  const record = (run: BinRun) => {
+    fs.writeFileSync(`${final}.run.json`, JSON.stringify(run));
+    if (run.status === 0) fs.renameSync(tmp, final);
+    else {
+      fs.rmSync(tmp, { recursive: true, force: true });
+      fs.writeFileSync(`${final}.error`, `bin/workshop.ts exited with ${run.status}:\n${run.stderr}`);
+    }
+  };
+  if (sync) {
+    const r = spawnSync(process.execPath, args, { cwd: ROOT, env, encoding: 'utf8' });
+    return record({ status: r.status, stderr: r.stderr });
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (b) => (stderr += b));
+    child.on('error', reject);
+    child.on('close', (status) => resolve(record({ status, stderr })));
+  });
+}
+
+/**
+ * The run of bin/workshop.ts that wrote this configuration's shared assembly (the unit layer's
+ * globalSetup writes the default configuration that way); run now if there was none.
+ */
+export function binRunOf(context: Record<string, unknown> = {}): BinRun {
+  const final = path.join(cacheDir(), configurationKey(context));
+  if (!fs.existsSync(`${final}.run.json`)) {
+    fs.rmSync(final, { recursive: true, force: true });
+    fs.rmSync(`${final}.error`, { force: true });
+    synthesizeWithBin(cacheDir(), context, true);
+  }
+  return JSON.parse(fs.readFileSync(`${final}.run.json`, 'utf8')) as BinRun;
 }
 
 /** The Template of the app's one stack for this context (shared: see `synthesized`). */
