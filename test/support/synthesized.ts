@@ -114,17 +114,23 @@ export interface BinRun {
   readonly stderr: string;
 }
 
+/** The app command of cdk.json (`node ... bin/workshop.ts`), with this node binary. */
+function appCommand(): { cmd: string; args: string[] } {
+  const [cmd, ...args] = (JSON.parse(fs.readFileSync(path.join(ROOT, 'cdk.json'), 'utf8')).app as string).split(/\s+/);
+  return { cmd: cmd === 'node' ? process.execPath : cmd, args };
+}
+
 /**
- * bin/workshop.ts as the CDK CLI runs it (CDK_OUTDIR, CDK_CONTEXT_JSON, through tsx), writing the
- * configuration's assembly into `<dir>/<key>` (path metadata on, as the CLI turns it on). Records
- * the run in `<key>.run.json`; a failed run leaves its stderr in `<key>.error`.
+ * bin/workshop.ts as the CDK CLI runs it (cdk.json's app command, with CDK_OUTDIR and
+ * CDK_CONTEXT_JSON), writing the configuration's assembly into `<dir>/<key>` (path metadata on, as
+ * the CLI turns it on). Records the run in `<key>.run.json`; a failed run leaves its stderr in `<key>.error`.
  */
 export function synthesizeWithBin(dir: string, context: Record<string, unknown>, sync: true): void;
 export function synthesizeWithBin(dir: string, context: Record<string, unknown>, sync?: false): Promise<void>;
 export function synthesizeWithBin(dir: string, context: Record<string, unknown>, sync = false): void | Promise<void> {
   const final = path.join(dir, configurationKey(context));
   const tmp = fs.mkdtempSync(`${final}.tmp-`);
-  const args = ['--import', 'tsx', path.join(ROOT, 'bin', 'workshop.ts')];
+  const { cmd, args } = appCommand();
   const env = { ...process.env, CDK_OUTDIR: tmp, CDK_CONTEXT_JSON: JSON.stringify({ ...context, [PATH_METADATA_ENABLE_CONTEXT]: true }) };
   const record = (run: BinRun) => {
     fs.writeFileSync(`${final}.run.json`, JSON.stringify(run));
@@ -135,11 +141,11 @@ export function synthesizeWithBin(dir: string, context: Record<string, unknown>,
     }
   };
   if (sync) {
-    const r = spawnSync(process.execPath, args, { cwd: ROOT, env, encoding: 'utf8' });
+    const r = spawnSync(cmd, args, { cwd: ROOT, env, encoding: 'utf8' });
     return record({ status: r.status, stderr: r.stderr });
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (b) => (stderr += b));
     child.on('error', reject);
