@@ -26,6 +26,8 @@ export type Part = (typeof PARTS)[number];
 
 /** Where the unit layer's globalSetup keeps this run's assemblies (a directory it removes at the end). */
 export const CACHE_ENV = 'WORKSHOP_SYNTH_CACHE';
+/** Set by that globalSetup: the directory is shared by the run's test files. */
+export const SHARED_ENV = 'WORKSHOP_SYNTH_SHARED';
 
 export type Resources = Record<string, { Type: string; Properties?: any; Metadata?: Record<string, unknown>; [key: string]: any }>;
 export type TemplateJson = { Resources: Resources; [key: string]: any };
@@ -90,6 +92,9 @@ export function synthesized(context: Record<string, unknown> = {}): Synthesis {
   const directory = path.join(dir, key);
   if (!fs.existsSync(directory) && !fs.existsSync(`${directory}.error`)) {
     // Not synthesized by the globalSetup: do it now (loads the app's code).
+    if (process.env[CACHE_ENV] && process.env[SHARED_ENV]) {
+      console.warn(`${JSON.stringify(context)} is not in test/support/configurations.ts: synthesized in this test file, not shared`);
+    }
     (require('./synth') as typeof import('./synth')).synthesizeToCache(dir, context);
   }
   if (fs.existsSync(`${directory}.error`)) throw new Error(fs.readFileSync(`${directory}.error`, 'utf8'));
