@@ -1,10 +1,10 @@
-import { normaliseTemplate, PARTS, resourcesOfPart, synthWorkshop } from './support/synth';
+import { normaliseTemplate, PARTS, resourcesOfPart, synthesized as synthesizedApp } from './support/synthesized';
 
 // One snapshot per workshop part (the one template's resources filtered by construct path), and
 // one of the rest (parameters, outputs, rules), so that a change shows where it landed. Asset
 // hashes masked; `npx jest -u` after checking the diff.
 describe('the template, by part', () => {
-  const synthesized = synthWorkshop();
+  const synthesized = synthesizedApp();
   const { template } = synthesized;
   test.each([...PARTS])('%s', (part) => {
     expect(normaliseTemplate(resourcesOfPart(synthesized, part))).toMatchSnapshot();

@@ -5,12 +5,12 @@
 import { countResources, estimate, loadPrices } from '../../scripts/cost/estimate';
 import { DEFAULT_SCENARIOS, renderMarkdown } from '../../scripts/cost/report';
 import type { Templates } from '../../scripts/operator/template';
-import { synthWorkshop } from '../support/synth';
+import { synthesized } from '../support/synthesized';
 
 /** The app's stack, synthesized as `cdk synth` would with these -c values. */
 function templatesOf(context: Record<string, unknown>): Templates {
-  const { stack, template } = synthWorkshop(context);
-  return { [stack.stackName]: template.toJSON() };
+  const { stackName, template } = synthesized(context);
+  return { [stackName]: template.toJSON() };
 }
 
 const prices = loadPrices();

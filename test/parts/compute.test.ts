@@ -1,5 +1,5 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { idOf, synthWorkshop } from '../support/synth';
+import { idOf, templateOf } from '../support/synthesized';
 
 function instanceNamed(t: Template, name: string) {
   const found = Object.values(t.findResources('AWS::EC2::Instance', { Properties: { Tags: Match.arrayWith([{ Key: 'Name', Value: name }]) } }));
@@ -15,7 +15,7 @@ function amiParameter(t: Template, props: { ImageId: { Ref: string } }): string 
 }
 
 describe('compute part', () => {
-  const { template: t } = synthWorkshop();
+  const t = templateOf();
 
   test('three instances, no key pairs', () => {
     t.resourceCountIs('AWS::EC2::Instance', 3);

@@ -1,7 +1,7 @@
-import { synthWorkshop } from '../support/synth';
+import { templateOf } from '../support/synthesized';
 
 describe('detection part', () => {
-  const t = synthWorkshop().template;
+  const t = templateOf();
 
   test('GuardDuty: adopt-or-create custom resource, no plain AWS::GuardDuty::Detector', () => {
     t.resourceCountIs('AWS::GuardDuty::Detector', 0);
@@ -14,7 +14,7 @@ describe('detection part', () => {
   });
 
   test('sample findings off', () => {
-    synthWorkshop({ sampleFindings: 'false' }).template.resourceCountIs('Custom::GuarddutySampleFindings', 0);
+    templateOf({ sampleFindings: 'false' }).resourceCountIs('Custom::GuarddutySampleFindings', 0);
   });
 
   test('Inspector (v2) EC2 scanning custom resource, with no properties (its handler reads none)', () => {

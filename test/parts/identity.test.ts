@@ -1,11 +1,11 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { idOf, synthWorkshop } from '../support/synth';
+import { idOf, templateOf } from '../support/synthesized';
 import { atDefaults } from './at-defaults';
 
 const nameOf = (suffix: string) => ({ 'Fn::Join': ['', [{ Ref: 'ParticipantName' }, suffix]] });
 
 describe('identity part', () => {
-  const t = synthWorkshop().template;
+  const t = templateOf();
 
   test('parameters: ParticipantName, AlarmEmail, TrustedAccountId, defaulted from the settings and validated like them', () => {
     expect(t.toJSON().Parameters).toMatchObject({
@@ -13,7 +13,7 @@ describe('identity part', () => {
       AlarmEmail: { Type: 'String', Default: '', AllowedPattern: '^([^\\s@]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})?$', MaxLength: 254 },
       TrustedAccountId: { Type: 'String', Default: '', AllowedPattern: '^(\\d{12})?$', MaxLength: 12 },
     });
-    const other = synthWorkshop({ participantName: 'alice', alarmEmail: 'alice@example.com', trustedAccountId: '111122223333' }).template;
+    const other = templateOf({ participantName: 'alice', alarmEmail: 'alice@example.com', trustedAccountId: '111122223333' });
     expect(other.toJSON().Parameters).toMatchObject({
       ParticipantName: { Default: 'alice' },
       AlarmEmail: { Default: 'alice@example.com' },
@@ -65,7 +65,7 @@ describe('identity part', () => {
   });
 
   test('participant name is a setting: the default of ParticipantName', () => {
-    const other = synthWorkshop({ participantName: 'alice' }).template;
+    const other = templateOf({ participantName: 'alice' });
     const names = (type: string, property: string) => Object.values(other.findResources(type)).map((r) => atDefaults(other, r.Properties[property])).sort();
     expect(names('AWS::IAM::Group', 'GroupName')).toEqual(['alice-RO-GROUP']);
     expect(names('AWS::IAM::User', 'UserName')).toEqual(['alice-RO']);
@@ -74,7 +74,7 @@ describe('identity part', () => {
   });
 
   test('no name derived from the participant is literal in the template: all come from ParticipantName', () => {
-    const json = JSON.stringify(synthWorkshop({ participantName: 'alice' }).template.toJSON().Resources);
+    const json = JSON.stringify(templateOf({ participantName: 'alice' }).toJSON().Resources);
     expect(json).not.toContain('alice');
   });
 
@@ -100,7 +100,7 @@ describe('identity part', () => {
   });
 
   test('cross-account role: trusted account from the setting, as the default of TrustedAccountId', () => {
-    const other = synthWorkshop({ trustedAccountId: '111122223333' }).template;
+    const other = templateOf({ trustedAccountId: '111122223333' });
     const role = idOf(other, 'AWS::IAM::Role', { RoleName: nameOf('-CROSS-ACCOUNT-ROLE') });
     const doc = other.findResources('AWS::IAM::Role')[role].Properties.AssumeRolePolicyDocument;
     expect(atDefaults(other, doc.Statement[0].Principal.AWS)).toBe('arn:${AWS::Partition}:iam::111122223333:root');

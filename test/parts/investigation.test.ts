@@ -1,23 +1,25 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match } from 'aws-cdk-lib/assertions';
 import { wazuhVpcFlowWodle } from '../../lib/wazuh/wodle';
 import { readAssembly, wazuhConfigFromAssembly } from '../../scripts/wazuh-config';
-import { buildWorkshop, idOf } from '../support/synth';
+import { idOf, synthesized, templateOf } from '../support/synthesized';
 
 const WAZUH_PRINCIPAL = 'arn:aws:iam::111122223333:role/wazuh-manager';
 
 describe('investigation part, workshop defaults', () => {
-  const { stack } = buildWorkshop();
-  const t = Template.fromStack(stack);
+  const { template: t, assembly, directory } = synthesized();
+  /** The construct tree as synth wrote it (tree.json of the cloud assembly). */
+  const tree = JSON.parse(fs.readFileSync(path.join(directory, 'tree.json'), 'utf8')).tree;
   // The network part's flow-log group and bucket, referenced in the same template.
   const flowLogGroupId = idOf(t, 'AWS::Logs::LogGroup', { LogGroupName: 'Flow-logs-VPC-10-0-0-0' });
   const flowLogBucketId = Object.keys(t.findResources('AWS::S3::Bucket')).find((id) => id.startsWith('NetworkFlowLogsBucket'))!;
 
   test('is part of the one stack SecurityWorkshop, tagged, and reads the network part by reference', () => {
-    expect(stack.stackName).toBe('SecurityWorkshop');
-    expect(stack.investigation.node.scope).toBe(stack);
+    expect(assembly.stacks.map((s) => s.stackName)).toEqual(['SecurityWorkshop']);
+    // The part is a construct directly in the stack.
+    expect(tree.children.SecurityWorkshop.children.Investigation.path).toBe('SecurityWorkshop/Investigation');
     expect(JSON.stringify(t.toJSON())).not.toContain('Fn::ImportValue');
     t.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Tags: Match.arrayWith([{ Key: 'workshop', Value: 'aws-security-logging-monitoring-ir' }, { Key: 'workshop-participant', Value: { Ref: 'ParticipantName' } }]),
@@ -283,8 +285,7 @@ describe('investigation part, workshop defaults', () => {
 });
 
 describe('investigation part, optional settings', () => {
-  const { stack } = buildWorkshop({ alarmEmail: 'secops@example.com', wazuhPrincipalArn: WAZUH_PRINCIPAL, rejectedFlowsAlarmThreshold: '250' });
-  const t = Template.fromStack(stack);
+  const t = templateOf({ alarmEmail: 'secops@example.com', wazuhPrincipalArn: WAZUH_PRINCIPAL, rejectedFlowsAlarmThreshold: '250' });
 
   test('email subscription and threshold from config', () => {
     t.hasResource('AWS::SNS::Subscription', { Properties: { Protocol: 'email', Endpoint: { Ref: 'AlarmEmail' } }, Condition: 'HasAlarmEmail' });
@@ -331,8 +332,8 @@ const DAY_PROJECTION = {
 describe('npm run wazuh-config: the wodle block from the synthesized app', () => {
   const ACCOUNT = '123456789012';
 
-  /** Synthesizes the app to a cloud assembly, as cdk synth writes cdk.out. */
-  const assembly = (context: Record<string, unknown> = {}) => buildWorkshop(context).app.synth().directory;
+  /** The app synthesized to a cloud assembly, as cdk synth writes cdk.out. */
+  const assembly = (context: Record<string, unknown> = {}) => synthesized(context).directory;
 
   test('well-formed, and bucket and path are those of the flow log S3 destination in the same template', () => {
     const stacks = readAssembly(assembly());

@@ -1,9 +1,20 @@
-/** Test support: build the workshop app from context as `cdk synth` would, and normalise templates for snapshots. */
+/**
+ * Test support: build the workshop app from context as `cdk synth` would. For tests that need the
+ * construct tree (add to the app, read construct metadata); a test that only reads templates uses
+ * the run's shared synthesis (test/support/synthesized.ts), which this module also fills.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { App, CfnResource, Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Template } from 'aws-cdk-lib/assertions';
+import { PATH_METADATA_ENABLE_CONTEXT } from 'aws-cdk-lib/cx-api';
 import { loadConfig } from '../../lib/config/load-config';
 import { buildWorkshopApp } from '../../lib/workshop-app';
 import type { WorkshopStack } from '../../lib/workshop-stack';
+import { configurationKey } from './synthesized';
+
+export { binRunOf, idOf, normaliseTemplate, PARTS, resourcesOfPart, synthesized, templateOf } from './synthesized';
+export type { Part, Synthesis } from './synthesized';
 
 export interface Synthesized {
   readonly app: App;
@@ -11,17 +22,13 @@ export interface Synthesized {
   readonly template: Template;
 }
 
-/** The workshop's parts: the top-level constructs of the stack. */
-export const PARTS = ['Identity', 'Network', 'Detection', 'Compute', 'Investigation'] as const;
-export type Part = (typeof PARTS)[number];
-
 /**
  * The app built from context as given with -c key=value (strings) or cdk.json (typed values),
  * not yet synthesized (so a test may still add to it).
  */
-export function buildWorkshop(context: Record<string, unknown> = {}): { app: App; stack: WorkshopStack } {
+export function buildWorkshop(context: Record<string, unknown> = {}, outdir?: string): { app: App; stack: WorkshopStack } {
   // No account, as on a machine without credentials: the template stays account-agnostic.
-  const app = new App({ context });
+  const app = new App({ context, outdir });
   return { app, stack: buildWorkshopApp(app, loadConfig((k) => app.node.tryGetContext(k))) };
 }
 
@@ -31,7 +38,29 @@ export function synthWorkshop(context: Record<string, unknown> = {}): Synthesize
   return { app, stack, template: Template.fromStack(stack) };
 }
 
-type Resources = Record<string, unknown>;
+/**
+ * Synthesizes one configuration into `<dir>/<key>` (a cloud assembly, with path metadata on as the
+ * CDK CLI turns it on), through a temporary directory and a rename, so that a reader sees all or
+ * nothing. A configuration that fails to synthesize leaves synth's message in `<dir>/<key>.error`.
+ */
+export function synthesizeToCache(dir: string, context: Record<string, unknown>): void {
+  const final = path.join(dir, configurationKey(context));
+  if (fs.existsSync(final) || fs.existsSync(`${final}.error`)) return;
+  const tmp = fs.mkdtempSync(`${final}.tmp-`);
+  try {
+    buildWorkshop({ ...context, [PATH_METADATA_ENABLE_CONTEXT]: true }, tmp).app.synth();
+  } catch (e) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    fs.writeFileSync(`${final}.error.tmp-${process.pid}`, e instanceof Error ? e.message : String(e));
+    fs.renameSync(`${final}.error.tmp-${process.pid}`, `${final}.error`);
+    return;
+  }
+  try {
+    fs.renameSync(tmp, final);
+  } catch {
+    fs.rmSync(tmp, { recursive: true, force: true }); // another process got there first, with the same assembly
+  }
+}
 
 /** Logical id -> the part (top-level construct of the stack) that holds the resource. */
 export function partsByLogicalId(stack: Stack): Map<string, string> {
@@ -41,28 +70,4 @@ export function partsByLogicalId(stack: Stack): Map<string, string> {
     parts.set(stack.resolve(c.logicalId) as string, c.node.scopes[2]?.node.id ?? '');
   }
   return parts;
-}
-
-/** The template's resources of one part, by logical id. */
-export function resourcesOfPart(synthesized: Synthesized, part: Part): Resources {
-  const parts = partsByLogicalId(synthesized.stack);
-  const resources = (synthesized.template.toJSON().Resources ?? {}) as Resources;
-  return Object.fromEntries(Object.entries(resources).filter(([id]) => parts.get(id) === part));
-}
-
-/**
- * A template as JSON with what changes without a change of ours masked: asset hashes
- * (64 hex chars) and the CDK version in metadata. Inline handler code stays: a change to a
- * handler is a change to the template and shows in the snapshot.
- */
-export function normaliseTemplate(template: Template | Record<string, unknown>): unknown {
-  const json = JSON.stringify(template instanceof Template ? template.toJSON() : template);
-  return JSON.parse(json.replace(/[0-9a-f]{64}/g, '<asset-hash>'));
-}
-
-/** The logical id of the one resource of a type whose properties match (throws unless exactly one). */
-export function idOf(t: Template, type: string, props: Record<string, unknown> = {}): string {
-  const ids = Object.keys(t.findResources(type, { Properties: Match.objectLike(props) }));
-  if (ids.length !== 1) throw new Error(`expected one ${type} like ${JSON.stringify(props)}, found ${ids.length}`);
-  return ids[0];
 }
