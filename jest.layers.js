@@ -7,7 +7,10 @@
  */
 const EMULATOR_SUITES = [
   'test/emulator/change-set-no-changes.test.ts',
+  'test/emulator/loopback-lambda-scope.test.ts',
   'test/emulator/moto-patches.test.ts',
+  'test/emulator/stack-sets-workshop.test.ts',
+  'test/emulator/stack-sets.test.ts',
   'test/handlers/default-vpc.test.ts',
   'test/handlers/empty-bucket.test.ts',
   'test/handlers/guardduty-detector.test.ts',
@@ -19,8 +22,8 @@ const EMULATOR_SUITES = [
   'test/operator/preflight.test.ts',
 ];
 
-/** No emulator, but the CDK CLI itself (`cdk diff`, three runs): an operator command end to end, not synth and assertions. */
-const CLI_SUITES = ['test/operator/diff.test.ts'];
+/** No emulator, but the CDK CLI itself (`cdk diff`, three runs; `npm run export`'s synth): operator commands end to end, not synth and assertions. */
+const CLI_SUITES = ['test/operator/diff.test.ts', 'test/export/export.test.ts'];
 
 /** A file path as a jest path pattern (a regular expression), anchored at <rootDir>. */
 const asPattern = (file) => `<rootDir>/${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
