@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { participantParameters } from '../../lib/config/parameters';
 import type { WorkshopConfig } from '../../lib/config/workshop-config';
+import type { CfnTemplate } from '../operator/template';
 
 /** CloudFormation's limit for a template passed through S3 (the console uploads to S3 itself). */
 export const TEMPLATE_MAX_BYTES = 1_000_000;
@@ -15,14 +16,8 @@ export const TEMPLATE_BODY_MAX_BYTES = 51_200;
 /** Workshop platforms that take one template per account show at most 50 outputs. */
 export const MAX_OUTPUTS = 50;
 
-export interface ExportTemplate {
-  readonly Description?: string;
-  readonly Parameters?: Record<string, { Type: string; Default?: unknown; AllowedPattern?: string; MaxLength?: number; Description?: string }>;
-  readonly Rules?: Record<string, unknown>;
-  readonly Conditions?: Record<string, unknown>;
-  readonly Resources?: Record<string, { Type: string }>;
-  readonly Outputs?: Record<string, { Value: unknown; Description?: string }>;
-}
+/** The template as `npm run export` writes it: the one template shape of the operator commands. */
+export type ExportTemplate = CfnTemplate;
 
 /** What a synthesized cloud assembly holds beside the template. */
 export interface AssemblyFacts {

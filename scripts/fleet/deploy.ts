@@ -12,7 +12,7 @@ import { followOperations, formatFailures, listInstances, PollOptions } from './
 import { checkRoles, HOW_TO_CREATE_ROLES } from './roles';
 import type { Participant } from './roster';
 import { applyPlan, describeStackSet, ensureStackSet, FleetTarget, InstancePlan, planInstances, sameTemplate } from './stackset';
-import { FleetTemplate, participantOverrides, templateBody, templateSource } from './template';
+import { FleetTemplate, participantOverrides, TEMPLATE_BODY_LIMIT, templateBody, templateSource } from './template';
 
 export interface DeployOptions extends FleetTarget {
   readonly conn: FleetConnection;
@@ -75,7 +75,7 @@ export async function deployFleet(o: DeployOptions): Promise<number> {
     }
 
     const source = await templateSource(c, o.stackSet, admin, o.template);
-    if ('TemplateURL' in source) log(`template over ${51_200} bytes: uploaded to ${source.TemplateURL}`);
+    if ('TemplateURL' in source) log(`template over ${TEMPLATE_BODY_LIMIT} bytes: uploaded to ${source.TemplateURL}`);
     const set = await ensureStackSet(c, o, admin, source, body, o.poll.intervalMs);
     log(`StackSet ${o.stackSet}: ${set.action}`);
     if (set.operationId) {

@@ -1,6 +1,6 @@
 /**
  * The template a StackSet deploys: `cdk synth` of the one stack into a temp dir (own CDK_HOME),
- * minus the CDK bootstrap parameter (participant accounts are not bootstrapped), the parameter
+ * checked to stand alone (participant accounts are not bootstrapped), the parameter
  * overrides per participant (only those the template declares), and where CloudFormation reads it
  * from (TemplateBody, or an S3 object of the admin account above the inline limit).
  */
@@ -13,31 +13,19 @@ import type { WorkshopConfig } from '../../lib/config/workshop-config';
 import { cdk } from '../local/cdk-cli';
 import type { AwsClients } from '../operator/clients';
 import type { CfnTemplate } from '../operator/template';
+import { assemblyFacts, standaloneProblems, TEMPLATE_BODY_MAX_BYTES } from '../export/standalone';
 import type { Participant } from './roster';
 
 /** CloudFormation's limit for an inline TemplateBody (bytes). */
-export const TEMPLATE_BODY_LIMIT = 51_200;
+export const TEMPLATE_BODY_LIMIT = TEMPLATE_BODY_MAX_BYTES;
 
-export type FleetTemplate = CfnTemplate & { Rules?: Record<string, unknown> };
+export type FleetTemplate = CfnTemplate;
 
 /**
- * Removes the CDK bootstrap check (parameter `BootstrapVersion`, rule `CheckBootstrapVersion`).
- * The ONE place that does it: remove once the app stops synthesizing them.
+ * Synthesizes the app into a temp dir and returns the stack's template, ready for a StackSet:
+ * checked to stand alone as `npm run export` checks it (no BootstrapVersion, no assets, ...),
+ * since participant accounts are not CDK-bootstrapped.
  */
-export function withoutBootstrapVersion(template: FleetTemplate): FleetTemplate {
-  const t = JSON.parse(JSON.stringify(template)) as { Parameters?: Record<string, unknown>; Rules?: Record<string, unknown> };
-  if (t.Parameters) {
-    delete t.Parameters.BootstrapVersion;
-    if (Object.keys(t.Parameters).length === 0) delete t.Parameters;
-  }
-  if (t.Rules) {
-    delete t.Rules.CheckBootstrapVersion;
-    if (Object.keys(t.Rules).length === 0) delete t.Rules;
-  }
-  return t as FleetTemplate;
-}
-
-/** Synthesizes the app into a temp dir and returns the stack's template, ready for a StackSet. */
 export async function synthFleetTemplate(stack: string, contextArgs: string[] = [], log: (l: string) => void = () => undefined): Promise<FleetTemplate> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-synth-'));
   try {
@@ -50,7 +38,11 @@ export async function synthFleetTemplate(stack: string, contextArgs: string[] = 
     if (run.code !== 0) throw new Error(`cdk synth failed:\n${run.tail}`);
     const file = path.join(out, `${stack}.template.json`);
     if (!fs.existsSync(file)) throw new Error(`cdk synth wrote no ${stack}.template.json (stackPrefix ${stack})`);
-    return withoutBootstrapVersion(JSON.parse(fs.readFileSync(file, 'utf8')) as FleetTemplate);
+    const text = fs.readFileSync(file, 'utf8');
+    const template = JSON.parse(text) as FleetTemplate;
+    const problems = standaloneProblems(template, Buffer.byteLength(text), assemblyFacts(out));
+    if (problems.length > 0) throw new Error(`The template does not stand alone in a participant account:\n  - ${problems.join('\n  - ')}`);
+    return template;
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

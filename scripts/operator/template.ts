@@ -14,9 +14,15 @@ export interface CfnResource {
 }
 
 export interface CfnTemplate {
+  readonly Description?: string;
   readonly Resources?: Record<string, CfnResource>;
-  readonly Parameters?: Record<string, { readonly Type?: string; readonly Default?: unknown }>;
-  readonly Outputs?: Record<string, { readonly Value: unknown }>;
+  readonly Parameters?: Record<
+    string,
+    { readonly Type?: string; readonly Default?: unknown; readonly AllowedPattern?: string; readonly MaxLength?: number; readonly Description?: string }
+  >;
+  readonly Conditions?: Record<string, unknown>;
+  readonly Rules?: Record<string, unknown>;
+  readonly Outputs?: Record<string, { readonly Value: unknown; readonly Description?: string }>;
 }
 
 /** Stack name -> template. */

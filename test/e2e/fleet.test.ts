@@ -90,7 +90,7 @@ test('a bad roster line, a missing execution role and a failing account: clear m
   fs.writeFileSync(bad, 'participant,accountId,email\nalice,111111111111,alice@example.com\nbob,12345,bob@example.com\n');
   const badLines: string[] = [];
   expect(await runFleet(['deploy', '--roster', bad], { log: (l) => badLines.push(l), template })).toBe(2);
-  expect(badLines.join('\n')).toContain('line 3: account "12345" is not a 12-digit AWS account id');
+  expect(badLines.join('\n')).toContain('line 3, accountId "12345": must be a 12-digit AWS account id');
 
   const emu = await startEmulator({ multiAccount: true });
   try {

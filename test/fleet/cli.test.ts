@@ -9,7 +9,7 @@ import { administrationRoleTemplate, executionRoleTemplate } from '../../scripts
 let roster: string;
 beforeAll(() => {
   roster = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-cli-')), 'room.csv');
-  fs.writeFileSync(roster, 'alice,111111111111,alice@example.com\n');
+  fs.writeFileSync(roster, 'participant,accountId,email\nalice,111111111111,alice@example.com\n');
 });
 
 test('subcommands and their flags; the StackSet is named after stackPrefix', () => {
@@ -42,8 +42,9 @@ test('fleet roles prints the two role templates AWS documents', async () => {
 
 test('a bad roster: exit 2 with every problem', async () => {
   const bad = path.join(path.dirname(roster), 'bad.csv');
-  fs.writeFileSync(bad, 'alice,1111\n');
+  fs.writeFileSync(bad, 'participant,accountId\nalice,1111\nbob,22\n');
   const lines: string[] = [];
   expect(await runFleet(['status', '--roster', bad], { log: (l) => lines.push(l) })).toBe(2);
-  expect(lines.join('\n')).toContain('line 1: account "1111" is not a 12-digit AWS account id');
+  expect(lines.join('\n')).toContain('line 2, accountId "1111": must be a 12-digit AWS account id');
+  expect(lines.join('\n')).toContain('line 3, accountId "22": must be a 12-digit AWS account id');
 });

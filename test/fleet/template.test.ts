@@ -1,18 +1,7 @@
-import { participantOverrides, templateBody, withoutBootstrapVersion, hasParticipantParameter } from '../../scripts/fleet/template';
+import { participantOverrides, templateBody, hasParticipantParameter } from '../../scripts/fleet/template';
 import { WORKSHOP_DEFAULTS } from '../../lib/config/workshop-config';
 
 const alice = { name: 'alice', accountId: '111111111111', email: 'alice@example.com', line: 2 };
-
-test('withoutBootstrapVersion drops the CDK bootstrap parameter and rule, and nothing else', () => {
-  const t = {
-    Parameters: { BootstrapVersion: { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/cdk-bootstrap/hnb659fds/version' }, Other: { Type: 'String' } },
-    Rules: { CheckBootstrapVersion: {} },
-    Resources: { A: { Type: 'AWS::SNS::Topic' } },
-  };
-  expect(withoutBootstrapVersion(t)).toEqual({ Parameters: { Other: { Type: 'String' } }, Resources: t.Resources });
-  expect(t.Rules.CheckBootstrapVersion).toBeDefined(); // the input is left alone
-  expect(withoutBootstrapVersion({ Parameters: { BootstrapVersion: {} }, Resources: {} })).toEqual({ Resources: {} });
-});
 
 test('overrides only for the per-participant parameters the template declares', () => {
   const config = { ...WORKSHOP_DEFAULTS, trustedAccountId: '999999999999' };
