@@ -22,8 +22,8 @@ const EMULATOR_SUITES = [
   'test/operator/preflight.test.ts',
 ];
 
-/** No emulator, but the CDK CLI itself (`cdk diff`, three runs; `npm run export`'s synth): operator commands end to end, not synth and assertions. */
-const CLI_SUITES = ['test/operator/diff.test.ts', 'test/export/export.test.ts'];
+/** No emulator, but the CDK CLI itself (`cdk diff`, three runs; `npm run export`'s synth; every command's usage errors; cfn-lint on a broken template): tools run as processes, not synth and assertions. */
+const CLI_SUITES = ['test/operator/diff.test.ts', 'test/export/export.test.ts', 'test/operator/command-usage.test.ts', 'test/cfn-lint.test.ts'];
 
 /** A file path as a jest path pattern (a regular expression), anchored at <rootDir>. */
 const asPattern = (file) => `<rootDir>/${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;

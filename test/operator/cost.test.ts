@@ -6,6 +6,7 @@ import { countResources, estimate, loadPrices } from '../../scripts/cost/estimat
 import { DEFAULT_SCENARIOS, renderMarkdown } from '../../scripts/cost/report';
 import type { Templates } from '../../scripts/operator/template';
 import { synthesized } from '../support/synthesized';
+import { OPTIONAL_SETTINGS } from '../support/configurations';
 
 /** The app's stack, synthesized as `cdk synth` would with these -c values. */
 function templatesOf(context: Record<string, unknown>): Templates {
@@ -63,7 +64,7 @@ test('the estimate is the price table times the counts', () => {
 });
 
 test('an instance type missing from the price table is reported unpriced, not guessed', () => {
-  const counts = countResources(templatesOf({ windowsInstanceType: 'm5.large' }));
+  const counts = countResources(templatesOf(OPTIONAL_SETTINGS));
   const e = estimate(counts, prices);
   expect(e.unpriced).toEqual(['m5.large windows']);
   expect(e.lines.find((l) => l.item.includes('UNPRICED'))!.item).toContain('m5.large');

@@ -1,4 +1,5 @@
 import { templateOf } from '../support/synthesized';
+import { OPTIONAL_SETTINGS } from '../support/configurations';
 
 describe('detection part', () => {
   const t = templateOf();
@@ -14,7 +15,7 @@ describe('detection part', () => {
   });
 
   test('sample findings off', () => {
-    templateOf({ sampleFindings: 'false' }).resourceCountIs('Custom::GuarddutySampleFindings', 0);
+    templateOf(OPTIONAL_SETTINGS).resourceCountIs('Custom::GuarddutySampleFindings', 0);
   });
 
   test('Inspector (v2) EC2 scanning custom resource, with no properties (its handler reads none)', () => {

@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { idOf, templateOf } from '../support/synthesized';
+import { OPTIONAL_SETTINGS } from '../support/configurations';
 import { atDefaults } from './at-defaults';
 
 const nameOf = (suffix: string) => ({ 'Fn::Join': ['', [{ Ref: 'ParticipantName' }, suffix]] });
@@ -13,7 +14,7 @@ describe('identity part', () => {
       AlarmEmail: { Type: 'String', Default: '', AllowedPattern: '^([^\\s@]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})?$', MaxLength: 254 },
       TrustedAccountId: { Type: 'String', Default: '', AllowedPattern: '^(\\d{12})?$', MaxLength: 12 },
     });
-    const other = templateOf({ participantName: 'alice', alarmEmail: 'alice@example.com', trustedAccountId: '111122223333' });
+    const other = templateOf(OPTIONAL_SETTINGS);
     expect(other.toJSON().Parameters).toMatchObject({
       ParticipantName: { Default: 'alice' },
       AlarmEmail: { Default: 'alice@example.com' },
@@ -65,7 +66,7 @@ describe('identity part', () => {
   });
 
   test('participant name is a setting: the default of ParticipantName', () => {
-    const other = templateOf({ participantName: 'alice' });
+    const other = templateOf(OPTIONAL_SETTINGS);
     const names = (type: string, property: string) => Object.values(other.findResources(type)).map((r) => atDefaults(other, r.Properties[property])).sort();
     expect(names('AWS::IAM::Group', 'GroupName')).toEqual(['alice-RO-GROUP']);
     expect(names('AWS::IAM::User', 'UserName')).toEqual(['alice-RO']);
@@ -74,7 +75,7 @@ describe('identity part', () => {
   });
 
   test('no name derived from the participant is literal in the template: all come from ParticipantName', () => {
-    const json = JSON.stringify(templateOf({ participantName: 'alice' }).toJSON().Resources);
+    const json = JSON.stringify(templateOf(OPTIONAL_SETTINGS).toJSON().Resources);
     expect(json).not.toContain('alice');
   });
 
@@ -100,7 +101,7 @@ describe('identity part', () => {
   });
 
   test('cross-account role: trusted account from the setting, as the default of TrustedAccountId', () => {
-    const other = templateOf({ trustedAccountId: '111122223333' });
+    const other = templateOf(OPTIONAL_SETTINGS);
     const role = idOf(other, 'AWS::IAM::Role', { RoleName: nameOf('-CROSS-ACCOUNT-ROLE') });
     const doc = other.findResources('AWS::IAM::Role')[role].Properties.AssumeRolePolicyDocument;
     expect(atDefaults(other, doc.Statement[0].Principal.AWS)).toBe('arn:${AWS::Partition}:iam::111122223333:root');

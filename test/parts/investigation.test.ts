@@ -5,6 +5,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { wazuhVpcFlowWodle } from '../../lib/wazuh/wodle';
 import { readAssembly, wazuhConfigFromAssembly } from '../../scripts/wazuh-config';
 import { idOf, synthesized, templateOf } from '../support/synthesized';
+import { OPTIONAL_SETTINGS } from '../support/configurations';
 
 const WAZUH_PRINCIPAL = 'arn:aws:iam::111122223333:role/wazuh-manager';
 
@@ -285,11 +286,11 @@ describe('investigation part, workshop defaults', () => {
 });
 
 describe('investigation part, optional settings', () => {
-  const t = templateOf({ alarmEmail: 'secops@example.com', wazuhPrincipalArn: WAZUH_PRINCIPAL, rejectedFlowsAlarmThreshold: '250' });
+  const t = templateOf(OPTIONAL_SETTINGS);
 
   test('email subscription and threshold from config', () => {
     t.hasResource('AWS::SNS::Subscription', { Properties: { Protocol: 'email', Endpoint: { Ref: 'AlarmEmail' } }, Condition: 'HasAlarmEmail' });
-    expect(t.toJSON().Parameters.AlarmEmail.Default).toBe('secops@example.com');
+    expect(t.toJSON().Parameters.AlarmEmail.Default).toBe('alice@example.com');
     t.hasResourceProperties('AWS::CloudWatch::Alarm', { Threshold: 250 });
   });
 
@@ -364,7 +365,7 @@ describe('npm run wazuh-config: the wodle block from the synthesized app', () =>
   });
 
   test('with wazuhPrincipalArn: the role ARN of the investigation template', () => {
-    const wodle = parseWodle(wazuhConfigFromAssembly(readAssembly(assembly({ wazuhPrincipalArn: WAZUH_PRINCIPAL })), ACCOUNT));
+    const wodle = parseWodle(wazuhConfigFromAssembly(readAssembly(assembly(OPTIONAL_SETTINGS)), ACCOUNT));
     expect(wodle.iam_role_arn).toBe('arn:aws:iam::123456789012:role/SecurityWorkshop-WazuhVpcFlowReader');
     expect(wodle.name).toBe('s3-vpc-flow-logs-vpc-10-0-0-0-123456789012-us-east-1');
   });

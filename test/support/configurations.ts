@@ -5,14 +5,18 @@
  */
 export const WAZUH_PRINCIPAL = 'arn:aws:iam::111122223333:role/wazuh-manager';
 
-export const CONFIGURATIONS: Record<string, unknown>[] = [
-  {},
-  { natGateways: '1' },
-  { sampleFindings: 'false' },
-  { participantName: 'alice' },
-  { participantName: 'alice', alarmEmail: 'alice@example.com', trustedAccountId: '111122223333' },
-  { trustedAccountId: '111122223333' },
-  { windowsInstanceType: 'm5.large' },
-  { alarmEmail: 'secops@example.com', wazuhPrincipalArn: WAZUH_PRINCIPAL, rejectedFlowsAlarmThreshold: '250' },
-  { wazuhPrincipalArn: WAZUH_PRINCIPAL },
-];
+/**
+ * Every optional setting set at once, each to a value whose effect the tests look for: one synth
+ * instead of one per setting (each test checks only its own setting's effect).
+ */
+export const OPTIONAL_SETTINGS: Record<string, string> = {
+  participantName: 'alice',
+  alarmEmail: 'alice@example.com',
+  trustedAccountId: '111122223333',
+  sampleFindings: 'false',
+  windowsInstanceType: 'm5.large',
+  wazuhPrincipalArn: WAZUH_PRINCIPAL,
+  rejectedFlowsAlarmThreshold: '250',
+};
+
+export const CONFIGURATIONS: Record<string, unknown>[] = [{}, { natGateways: '1' }, OPTIONAL_SETTINGS];
