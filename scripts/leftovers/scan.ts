@@ -6,7 +6,7 @@
 import type { Tag } from '@aws-sdk/client-ec2';
 import { flowLogBucketName, PARTICIPANT_TAG_KEY, WORKSHOP_TAG_KEY, WORKSHOP_TAG_VALUE, WorkshopConfig, workshopNames, WorkshopNames } from '../../lib/config/workshop-config';
 import type { AwsClients } from '../operator/clients';
-import { errorMessage, errorName, isNotFound, isNotImplemented } from '../operator/errors';
+import { errorMessage, errorName, guardedRead, isNotFound } from '../operator/errors';
 import { Leftover, LeftoverScan } from './report';
 
 export interface FindOptions {
@@ -55,23 +55,19 @@ export class Scan {
   }
 
   /** A lookup; its failure goes to `skipped`. */
-  async attempt(what: string, fn: () => Promise<void>): Promise<void> {
-    try {
-      await fn();
-    } catch (e) {
-      this.skipped.push(isNotImplemented(e) ? `${what}: not implemented by the endpoint` : `${what}: ${errorName(e)}: ${errorMessage(e)}`);
-    }
+  attempt(what: string, fn: () => Promise<void>): Promise<void> {
+    return this.record(what, fn);
   }
 
   /** A lookup by name: not found is the answer we hope for. */
   lookup(what: string, fn: () => Promise<void>): Promise<void> {
-    return this.attempt(what, async () => {
-      try {
-        await fn();
-      } catch (e) {
-        if (!isNotFound(e)) throw e;
-      }
-    });
+    return this.record(what, fn, isNotFound);
+  }
+
+  private async record(what: string, fn: () => Promise<void>, isAbsent?: (e: unknown) => boolean): Promise<void> {
+    const outcome = await guardedRead(fn, isAbsent);
+    if (outcome.kind === 'not-implemented') this.skipped.push(`${what}: not implemented by the endpoint`);
+    else if (outcome.kind === 'error') this.skipped.push(`${what}: ${errorName(outcome.error)}: ${errorMessage(outcome.error)}`);
   }
 
   result(): LeftoverScan {

@@ -21,3 +21,22 @@ export function isNotFound(e: unknown): boolean {
     `${errorName(e)} ${errorMessage(e)} ${(e as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode ?? ''}`,
   );
 }
+
+/** How a guarded read ended: done, nothing there (when the caller says what "absent" looks like), an endpoint gap, or an error. */
+export type ReadOutcome =
+  | { readonly kind: 'done' }
+  | { readonly kind: 'absent' | 'not-implemented' | 'error'; readonly error: unknown };
+
+/**
+ * Runs one read so that its failure is an answer, never a crash of the whole command: verify turns
+ * the outcome into a row, leftovers into a skipped lookup, each the way its report needs.
+ */
+export async function guardedRead(read: () => Promise<void>, isAbsent: (e: unknown) => boolean = () => false): Promise<ReadOutcome> {
+  try {
+    await read();
+    return { kind: 'done' };
+  } catch (e) {
+    if (isAbsent(e)) return { kind: 'absent', error: e };
+    return { kind: isNotImplemented(e) ? 'not-implemented' : 'error', error: e };
+  }
+}

@@ -10,7 +10,7 @@ import { DescribeStackResourcesCommand, GetTemplateCommand, StackResource } from
 import type { Filter, Tag } from '@aws-sdk/client-ec2';
 import { PARTICIPANT_TAG_KEY, WORKSHOP_TAG_KEY, WORKSHOP_TAG_VALUE, type WorkshopConfig } from '../../lib/config/workshop-config';
 import type { AwsClients } from '../operator/clients';
-import { errorName, isNotImplemented } from '../operator/errors';
+import { errorMessage, errorName, guardedRead } from '../operator/errors';
 import { NOT_FOUND } from './compare';
 import type { Scope } from './part';
 import { EXISTS, Found, Observation, rowKey } from './types';
@@ -72,25 +72,21 @@ export class Observer {
   }
 
   /** Runs one resource's reads; an error becomes that resource's `exists` row (or NOT RECORDED when unimplemented). */
-  async guard(resource: string, fn: () => Promise<void>): Promise<void> {
-    try {
-      await fn();
-    } catch (e) {
-      if (isNotImplemented(e)) this.set(resource, EXISTS, { notRecorded: `the endpoint does not implement a call verify needs: ${(e as Error).message}` });
-      else this.val(resource, EXISTS, `error: ${errorName(e)}`, (e as Error).message);
-    }
+  guard(resource: string, fn: () => Promise<void>): Promise<void> {
+    return this.read(resource, fn);
   }
 
   /** guard, and exists = no when the read fails with one of these error names. */
   absentOn(resource: string, names: RegExp, fn: () => Promise<void>): Promise<void> {
-    return this.guard(resource, async () => {
-      try {
-        await fn();
-      } catch (e) {
-        if (names.test(errorName(e))) this.exists(resource, false);
-        else throw e;
-      }
-    });
+    return this.read(resource, fn, (e) => names.test(errorName(e)));
+  }
+
+  private async read(resource: string, fn: () => Promise<void>, isAbsent?: (e: unknown) => boolean): Promise<void> {
+    const outcome = await guardedRead(fn, isAbsent);
+    if (outcome.kind === 'absent') this.exists(resource, false);
+    else if (outcome.kind === 'not-implemented') {
+      this.set(resource, EXISTS, { notRecorded: `the endpoint does not implement a call verify needs: ${errorMessage(outcome.error)}` });
+    } else if (outcome.kind === 'error') this.val(resource, EXISTS, `error: ${errorName(outcome.error)}`, errorMessage(outcome.error));
   }
 
   /** Filters for "in the workshop VPC" (its tags while the VPC was not found). */
