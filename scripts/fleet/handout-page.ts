@@ -99,6 +99,7 @@ export function handoutMarkdown(h: HandoutInput): string {
   for (const s of handoutSections(h)) {
     lines.push(`## ${s.title}`, '');
     for (const i of s.items) {
+      if (i.kind !== 'link' && i.kind !== 'value' && lines[lines.length - 1].startsWith('- ')) lines.push(''); // end the list
       if (i.kind === 'note') lines.push(i.text, '');
       else if (i.kind === 'link') lines.push(`- ${i.label}: ${isWebUrl(i.url) ? `<${i.url}>` : i.url ? codeSpan(i.url) : MISSING}`);
       else if (i.kind === 'value') lines.push(`- ${i.label}: ${i.value ? codeSpan(i.value) : MISSING}`);
