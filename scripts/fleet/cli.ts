@@ -15,6 +15,10 @@ export type Subcommand = (typeof SUBCOMMANDS)[number];
 const COMMON = { roster: 'text', region: 'text', role: 'text', 'poll-seconds': 'positive', 'max-polls': 'count' } as const;
 const TARGETS = { ou: 'text', 'max-concurrent-percent': 'text', 'failure-tolerance-percent': 'text' } as const;
 
+/** The fleet's defaults for a StackSet operation (what `npm run bench` estimates a room with). */
+export const DEFAULT_MAX_CONCURRENT_PERCENT = 100;
+export const DEFAULT_FAILURE_TOLERANCE_PERCENT = 34;
+
 export const FLEET_USAGE = [
   'usage: npm run fleet -- <command> [flags] [-c key=value ...]',
   '  deploy    --roster FILE [--ou ou-...] [--max-concurrent-percent N] [--failure-tolerance-percent N] [--region R] [--dry-run]',
@@ -85,8 +89,8 @@ export function fleetSettings(args: ParsedArgs, env?: Env): FleetSettings {
     region: config.region,
     ou,
     role: textFlag(args, 'role') ?? EXECUTION_ROLE,
-    maxConcurrentPercent: percent(args, 'max-concurrent-percent', 100, 1),
-    failureTolerancePercent: percent(args, 'failure-tolerance-percent', 34, 0),
+    maxConcurrentPercent: percent(args, 'max-concurrent-percent', DEFAULT_MAX_CONCURRENT_PERCENT, 1),
+    failureTolerancePercent: percent(args, 'failure-tolerance-percent', DEFAULT_FAILURE_TOLERANCE_PERCENT, 0),
     intervalMs: (numberFlag(args, 'poll-seconds') ?? 10) * 1000,
     maxPolls: numberFlag(args, 'max-polls') ?? 360,
     env,
