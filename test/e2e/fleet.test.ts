@@ -115,7 +115,9 @@ test('a bad roster line, a missing execution role and a failing account: clear m
     const file = roster(room, 'trouble.csv');
     await createFleetRoles(emu.env, 'us-east-1', ADMIN, ['555555555555', '666666666666']);
     const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
-    await inAccount(emu, '555555555555', (c) => c.iam.send(new CreateRoleCommand({ RoleName: 'workshop-CROSS-ACCOUNT-ROLE', AssumeRolePolicyDocument: trust })));
+    // The role's name is the participant's with the ParticipantName parameter, else the config's.
+    const erinRole = `${hasParticipantParameter(template) ? 'erin' : 'workshop'}-CROSS-ACCOUNT-ROLE`;
+    await inAccount(emu, '555555555555', (c) => c.iam.send(new CreateRoleCommand({ RoleName: erinRole, AssumeRolePolicyDocument: trust })));
     const flags = ['--roster', file, '--poll-seconds', '0.02', '--max-concurrent-percent', '34', '--failure-tolerance-percent', '67'];
     const run = async (args: string[]) => {
       const lines: string[] = [];
@@ -135,7 +137,7 @@ test('a bad roster line, a missing execution role and a failing account: clear m
     expect(first.out).toContain('npm run fleet -- roles');
     expect(first.out).toMatch(/FAILED in 2 account\(s\):/);
     expect(first.out).toMatch(/dave\s+444444444444 FAILED: Account 444444444444 should have 'AWSCloudFormationStackSetExecutionRole' role/);
-    expect(first.out).toMatch(/erin\s+555555555555 FAILED: .*workshop-CROSS-ACCOUNT-ROLE/);
+    expect(first.out).toMatch(new RegExp(`erin\\s+555555555555 FAILED: .*${erinRole}`));
     expect(first.out).toMatch(/frank\s+666666666666 CURRENT\/SUCCEEDED/);
     expect(await workshopVpcs(emu, '666666666666')).toBe(1);
 
@@ -145,7 +147,7 @@ test('a bad roster line, a missing execution role and a failing account: clear m
 
     // Fixed: the role created, the leftover role removed. Only dave and erin are touched.
     await createFleetRoles(emu.env, 'us-east-1', ADMIN, ['444444444444']);
-    await inAccount(emu, '555555555555', (c) => c.iam.send(new DeleteRoleCommand({ RoleName: 'workshop-CROSS-ACCOUNT-ROLE' })));
+    await inAccount(emu, '555555555555', (c) => c.iam.send(new DeleteRoleCommand({ RoleName: erinRole })));
     const again = await run(['deploy', ...flags]);
     expect(again.out).toMatch(/frank\s+666666666666\s+keep/);
     expect(again.out).toMatch(/dave\s+444444444444\s+update/);
