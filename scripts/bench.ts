@@ -10,6 +10,9 @@
  * - the CloudFormation deploy time estimated from the synthesized dependency graphs (scripts/bench/
  *   deploy-time.ts) beside the same estimate for the five-stack layout (scripts/bench/fixtures);
  *   --deploy-only synthesizes once and prints only that
+ * - a room's deploy time through `npm run fleet` for 10 and 50 participants at the fleet's default
+ *   concurrency (scripts/bench/room-time.ts, as `fleet deploy --dry-run` estimates it), and the
+ *   synth time of the one template (the same for any number of participants)
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -17,6 +20,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { assemblyGraphs, FIVE_STACKS_FIXTURE, readFixture } from './bench/fixture';
 import { deployTimeReport } from './bench/report';
+import { oneTemplateSeconds, roomDeployTime, roomTimeLine } from './bench/room-time';
+import { DEFAULT_MAX_CONCURRENT_PERCENT } from './fleet/cli';
 
 const ROOT = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
@@ -49,13 +54,22 @@ function printDeployTime(assemblyDir: string): void {
   console.log(deployTimeReport(assemblyGraphs(assemblyDir), { graphs: fixture.stacks, label }).join('\n'));
 }
 
+/** A room through `npm run fleet` (one StackSet instance per participant) at the fleet's default concurrency. */
+function printRoomTime(assemblyDir: string, synthSeconds: number): void {
+  const perInstance = oneTemplateSeconds(assemblyGraphs(assemblyDir));
+  console.log(`estimated room deploy time for 10 and 50 participants at the default concurrency (--max-concurrent-percent ${DEFAULT_MAX_CONCURRENT_PERCENT}):`);
+  for (const n of [10, 50]) console.log(`  ${roomTimeLine(n, roomDeployTime(perInstance, n, DEFAULT_MAX_CONCURRENT_PERCENT))}`);
+  console.log(`synth time for one template (independent of the number of participants): ${synthSeconds.toFixed(2)} s`);
+}
+
 const cdkBin = require.resolve('aws-cdk/bin/cdk');
 const synthArgs = (dir: string) => [cdkBin, 'synth', '-q', '-o', dir, '--no-notices', '--no-version-reporting'];
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
 try {
   if (args.includes('--deploy-only')) {
-    time(process.execPath, synthArgs(path.join(out, 'tsx')));
+    const synth = time(process.execPath, synthArgs(path.join(out, 'tsx')));
     printDeployTime(path.join(out, 'tsx'));
+    printRoomTime(path.join(out, 'tsx'), synth);
   } else {
     console.log(`bench: ${runs} runs each after a warm-up, ${os.cpus().length} cores, node ${process.version}`);
     const synthTsx = bench('cdk synth (app through tsx, transpile only)', () => time(process.execPath, synthArgs(path.join(out, 'tsx'))));
@@ -71,6 +85,7 @@ try {
     }
     console.log('');
     printDeployTime(path.join(out, 'tsx'));
+    printRoomTime(path.join(out, 'tsx'), synthTsx);
   }
 } finally {
   fs.rmSync(out, { recursive: true, force: true });

@@ -1,26 +1,34 @@
 /**
- * npm run cost [-- --participants N --hours H] [--markdown] [-c key=value ...]
+ * npm run cost [-- --participants N | --roster FILE] [--hours H] [--markdown] [-c key=value ...]
  * Synthesizes the app twice (as configured, and the cheaper mode -c natGateways=1) into
  * cdk.out.cost/, counts the billable resources in the templates and prices them with
  * scripts/cost/prices-us-east-1.json. `--markdown` prints docs/cost.md.
  */
 import * as path from 'node:path';
-import { numberFlag, parseCommandLine } from './operator/args';
+import { parseCommandLine, UsageError } from './operator/args';
+import { RosterError } from './fleet/roster';
+import { costScenarios, COST_USAGE } from './cost/room';
 import { operatorConfig, ROOT } from './operator/context';
 import { countResources, estimate, loadPrices } from './cost/estimate';
-import { DEFAULT_SCENARIOS, Mode, renderMarkdown, renderText, Scenario } from './cost/report';
+import { Mode, renderMarkdown, renderText, Scenario } from './cost/report';
 import { readTemplates, synthAssembly } from './operator/template';
 import { runCommand } from './operator/command';
 
 const COST_SPEC = {
-  usage: 'usage: npm run cost -- [--participants N] [--hours H] [--markdown] [-c key=value ...]',
-  flags: { participants: 'count', hours: 'positive', markdown: 'switch' },
+  usage: COST_USAGE,
+  flags: { participants: 'count', roster: 'text', hours: 'positive', markdown: 'switch' },
 } as const;
 
 async function main(): Promise<number> {
   const args = parseCommandLine(COST_SPEC);
-  const participants = numberFlag(args, 'participants');
-  const hours = numberFlag(args, 'hours');
+  let scenarios: Scenario[];
+  try {
+    scenarios = costScenarios(args);
+  } catch (e) {
+    if (!(e instanceof UsageError || e instanceof RosterError)) throw e;
+    console.error(e.message);
+    return 2;
+  }
   const config = operatorConfig(args.context); // fails early on a bad -c value
   if (config.region !== 'us-east-1') console.error(`note: prices are us-east-1's; the app is configured for ${config.region}`);
   const outRoot = path.join(ROOT, 'cdk.out.cost');
@@ -38,8 +46,6 @@ async function main(): Promise<number> {
     const counts = countResources(readTemplates(dir));
     return { title, counts, estimate: estimate(counts, prices) };
   });
-  const scenarios: Scenario[] =
-    participants || hours ? [{ participants: participants ?? 1, hours: hours ?? 1 }] : DEFAULT_SCENARIOS;
   console.log(args.flags.markdown ? renderMarkdown(modes, prices, scenarios) : renderText(modes, prices, scenarios));
   return 0;
 }

@@ -13,6 +13,8 @@ export interface Mode {
 export interface Scenario {
   readonly participants: number;
   readonly hours: number;
+  /** What the row says (default "N participants x H h"). */
+  readonly label?: string;
 }
 
 export const DEFAULT_SCENARIOS: Scenario[] = [
@@ -46,7 +48,7 @@ function header(modes: Mode[]): string[] {
 
 function scenarioRows(modes: Mode[], scenarios: Scenario[]): string[][] {
   return scenarios.map((s) => [
-    `${s.participants} participant${s.participants === 1 ? '' : 's'} x ${s.hours} h`,
+    s.label ?? `${s.participants} participant${s.participants === 1 ? '' : 's'} x ${s.hours} h`,
     ...modes.map((m) => usd(m.estimate.perHour * s.participants * s.hours)),
   ]);
 }

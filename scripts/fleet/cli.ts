@@ -9,11 +9,15 @@ import { operatorConfig } from '../operator/context';
 import { EXECUTION_ROLE } from './accounts';
 import { readRoster, Participant } from './roster';
 
-export const SUBCOMMANDS = ['deploy', 'status', 'verify', 'leftovers', 'destroy', 'roles'] as const;
+export const SUBCOMMANDS = ['deploy', 'status', 'verify', 'leftovers', 'destroy', 'roles', 'handouts'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 const COMMON = { roster: 'text', region: 'text', role: 'text', 'poll-seconds': 'positive', 'max-polls': 'count' } as const;
 const TARGETS = { ou: 'text', 'max-concurrent-percent': 'text', 'failure-tolerance-percent': 'text' } as const;
+
+/** The fleet's defaults for a StackSet operation (what `npm run bench` estimates a room with). */
+export const DEFAULT_MAX_CONCURRENT_PERCENT = 100;
+export const DEFAULT_FAILURE_TOLERANCE_PERCENT = 34;
 
 export const FLEET_USAGE = [
   'usage: npm run fleet -- <command> [flags] [-c key=value ...]',
@@ -22,6 +26,7 @@ export const FLEET_USAGE = [
   '  verify    --roster FILE [--role NAME] [--region R]',
   '  leftovers --roster FILE [--role NAME] [--region R]',
   '  destroy   --roster FILE [--ou ou-...] [--role NAME] [--region R]',
+  '  handouts  --roster FILE --out DIR [--role NAME] [--region R]   (DIR/<participant>.md, .html, .svg)',
   '  roles     [--deploy --admin-account ID]   (prints the StackSets administration and execution role templates)',
   'Roster: CSV lines participant,accountId,email. Polling: --poll-seconds (default 10), --max-polls (default 360).',
 ].join('\n');
@@ -33,6 +38,7 @@ export const FLEET_SPECS: Record<Subcommand, CommandSpec> = {
   leftovers: { usage: FLEET_USAGE, flags: COMMON },
   destroy: { usage: FLEET_USAGE, flags: { ...COMMON, ...TARGETS } },
   roles: { usage: FLEET_USAGE, flags: { deploy: 'switch', 'admin-account': 'text' }, context: false },
+  handouts: { usage: FLEET_USAGE, flags: { ...COMMON, out: 'text' } },
 };
 
 export function subcommandOf(argv: readonly string[]): { command: Subcommand; rest: string[] } {
@@ -83,8 +89,8 @@ export function fleetSettings(args: ParsedArgs, env?: Env): FleetSettings {
     region: config.region,
     ou,
     role: textFlag(args, 'role') ?? EXECUTION_ROLE,
-    maxConcurrentPercent: percent(args, 'max-concurrent-percent', 100, 1),
-    failureTolerancePercent: percent(args, 'failure-tolerance-percent', 34, 0),
+    maxConcurrentPercent: percent(args, 'max-concurrent-percent', DEFAULT_MAX_CONCURRENT_PERCENT, 1),
+    failureTolerancePercent: percent(args, 'failure-tolerance-percent', DEFAULT_FAILURE_TOLERANCE_PERCENT, 0),
     intervalMs: (numberFlag(args, 'poll-seconds') ?? 10) * 1000,
     maxPolls: numberFlag(args, 'max-polls') ?? 360,
     env,

@@ -5,7 +5,8 @@
  */
 import { DescribeStackInstanceCommand } from '@aws-sdk/client-cloudformation';
 import type { WorkshopConfig } from '../../lib/config/workshop-config';
-import { estimateStack, templateGraphs } from '../bench/deploy-time';
+import { templateGraphs } from '../bench/deploy-time';
+import { minutes, oneTemplateSeconds, roomDeployTime, RoomTime, waves } from '../bench/room-time';
 import { callerTarget } from '../operator/clients';
 import { adminClients, FleetConnection } from './accounts';
 import { followOperations, formatFailures, listInstances, PollOptions } from './progress';
@@ -23,20 +24,12 @@ export interface DeployOptions extends FleetTarget {
   readonly poll: PollOptions;
 }
 
-/** Accounts deployed side by side, and the waves that makes for `accounts` accounts. */
-export function waves(accounts: number, maxConcurrentPercent: number): { concurrent: number; waves: number } {
-  const concurrent = Math.max(1, Math.floor((accounts * maxConcurrentPercent) / 100));
-  return { concurrent, waves: accounts === 0 ? 0 : Math.ceil(accounts / concurrent) };
-}
+export { waves };
 
-/** Estimated wall time: one instance's create estimate (scripts/bench/deploy-time) per wave. */
-export function estimateFleetSeconds(template: FleetTemplate, stack: string, accounts: number, maxConcurrentPercent: number) {
-  const perInstance = estimateStack(templateGraphs([{ name: stack, template }])[0]).seconds;
-  const w = waves(accounts, maxConcurrentPercent);
-  return { perInstance, ...w, seconds: perInstance * w.waves };
+/** Estimated wall time: deploy-time.ts's one-template figure per wave (scripts/bench/room-time.ts). */
+export function estimateFleetSeconds(template: FleetTemplate, stack: string, accounts: number, maxConcurrentPercent: number): RoomTime {
+  return roomDeployTime(oneTemplateSeconds(templateGraphs([{ name: stack, template }])), accounts, maxConcurrentPercent);
 }
-
-const minutes = (s: number) => `${Math.round(s / 60)} min (${Math.round(s)} s)`;
 
 export async function deployFleet(o: DeployOptions): Promise<number> {
   const log = o.poll.log;

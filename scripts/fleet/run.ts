@@ -3,12 +3,13 @@
  * 0 done; 1 an account failed, a check mismatched or something is left; 2 usage or roster error.
  */
 import type { Env } from '../../lib/aws/clients';
-import { parseArgs, UsageError } from '../operator/args';
+import { parseArgs, textFlag, UsageError } from '../operator/args';
 import { callerTarget } from '../operator/clients';
 import { adminClients } from './accounts';
-import { FLEET_SPECS, fleetSettings, FleetSettings, subcommandOf } from './cli';
+import { FLEET_SPECS, FLEET_USAGE, fleetSettings, FleetSettings, subcommandOf } from './cli';
 import { deployFleet } from './deploy';
 import { destroyFleet } from './destroy';
+import { fleetHandouts } from './handouts';
 import { fleetLeftovers, fleetStatus, fleetVerify, InspectOptions } from './inspect';
 import { administrationRoleTemplate, ADMIN_ROLE_STACK, deployRoleStack, executionRoleTemplate, EXECUTION_ROLE_STACK } from './roles';
 import { RosterError } from './roster';
@@ -36,6 +37,7 @@ export async function runFleet(argv: readonly string[], opts: FleetRunOptions = 
       return 0;
     }
     if (command === 'roles') return await roles(args.flags, opts, log);
+    if (command === 'handouts' && !textFlag(args, 'out')) throw new UsageError('handouts: --out DIR is required', FLEET_USAGE);
     settings = fleetSettings(args, opts.env);
   } catch (e) {
     if (e instanceof UsageError || e instanceof RosterError) {
@@ -48,7 +50,7 @@ export async function runFleet(argv: readonly string[], opts: FleetRunOptions = 
   const conn = { region: s.region, env: s.env };
   const poll = { intervalMs: s.intervalMs, maxPolls: s.maxPolls, log };
   const target = { stackSet: s.stackSet, region: s.region, ou: s.ou, maxConcurrentPercent: s.maxConcurrentPercent, failureTolerancePercent: s.failureTolerancePercent };
-  const needsTemplate = command === 'deploy' || command === 'verify' || command === 'leftovers' || command === 'destroy';
+  const needsTemplate = command === 'deploy' || command === 'verify' || command === 'leftovers' || command === 'destroy' || command === 'handouts';
   let template = opts.template;
   if (needsTemplate && !template) {
     log(`Synthesizing ${s.stackSet} (cdk synth) ...`);
@@ -67,6 +69,8 @@ export async function runFleet(argv: readonly string[], opts: FleetRunOptions = 
       return fleetVerify(inspect);
     case 'leftovers':
       return fleetLeftovers(inspect);
+    case 'handouts':
+      return fleetHandouts({ ...inspect, outDir: textFlag(args, 'out')!, template: template! });
     case 'destroy':
       return destroyFleet({ ...inspect, ...target, poll });
     default:

@@ -58,6 +58,9 @@ test('npm run local -- --roster: three participants, three accounts: deployed, v
   const file = roster(ROOM, 'room.csv');
   const lines: string[] = [];
   const seen: Record<string, number> = {};
+  let handoutsCode: number | undefined;
+  let handoutsLog = '';
+  let alicePage = '';
   const report = await runFleetCycle({
     rosterFile: file, roster: readRoster(file), stack: 'SecurityWorkshop', template, pollMs: 20, log: (l) => lines.push(l),
     beforeDestroy: async (emu) => {
@@ -70,12 +73,25 @@ test('npm run local -- --roster: three participants, three accounts: deployed, v
         expect(found).toBe(`arn:aws:iam::${account}:user/${user}`);
       }
       seen[ADMIN] = await workshopVpcs(emu, ADMIN).catch(() => -1);
+      // fleet handouts: one page per participant from the stack outputs in their account.
+      const handoutLines: string[] = [];
+      handoutsCode = await runFleet(['handouts', '--roster', file, '--out', path.join(tmp, 'handouts')], { env: emu.env, log: (l) => handoutLines.push(l), template });
+      handoutsLog = handoutLines.join('\n');
+      alicePage = fs.readFileSync(path.join(tmp, 'handouts', 'alice.html'), 'utf8');
     },
   });
   const out = lines.join('\n');
   expect(report.steps.map((s) => [s.step, s.code])).toEqual([['deploy', 0], ['verify', 0], ['destroy', 0]]);
   expect(report.ok).toBe(true);
   expect(seen).toEqual({ '111111111111': 1, '222222222222': 1, '333333333333': 1, [ADMIN]: 0 });
+  expect(handoutsLog).toContain('handouts: 3 of 3 participant(s) written');
+  expect(handoutsCode).toBe(0);
+  const aliceUser = hasParticipantParameter(template) ? 'alice-RO' : 'workshop-RO';
+  expect(alicePage).toContain(`<code>${aliceUser}</code>`);
+  expect(alicePage).toContain('https://111111111111.signin.aws.amazon.com/console');
+  expect(alicePage).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+  expect(alicePage).toContain('NGW-Public-subnet-10-0-2');
+  expect(alicePage).toContain('aws ssm start-session --target i-');
   for (const [name, account] of ROOM) {
     expect(out).toMatch(new RegExp(`${name}\\s+${account} CURRENT/SUCCEEDED`));
     expect(out).toMatch(new RegExp(`${name}\\s+${account} OK\\s+OK \\d+, MISMATCH 0`));

@@ -3,7 +3,12 @@
  * and the totals are the price table's arithmetic.
  */
 import { countResources, estimate, loadPrices } from '../../scripts/cost/estimate';
-import { DEFAULT_SCENARIOS, renderMarkdown } from '../../scripts/cost/report';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { costScenarios } from '../../scripts/cost/room';
+import { DEFAULT_SCENARIOS, renderMarkdown, renderText } from '../../scripts/cost/report';
+import { parseArgs, UsageError } from '../../scripts/operator/args';
 import type { Templates } from '../../scripts/operator/template';
 import { synthesized } from '../support/synthesized';
 import { OPTIONAL_SETTINGS } from '../support/configurations';
@@ -79,4 +84,39 @@ test('the Markdown report has the default scenarios', () => {
   const perHour = modes[0].estimate.perHour;
   expect(md).toContain(`| 1 participant x 1 h | $${perHour.toFixed(2)} |`);
   expect(md).toContain(`| 20 participants x 4 h | $${(perHour * 80).toFixed(2)} |`);
+});
+
+describe('npm run cost -- --roster FILE --hours H: the room from its roster', () => {
+  const spec = { usage: 'u', flags: { participants: 'count', roster: 'text', hours: 'positive', markdown: 'switch' } } as const;
+
+  test('participants = roster lines (the fleet roster reader); per participant and room totals in both modes', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cost-roster-'));
+    const file = path.join(dir, 'room.csv');
+    fs.writeFileSync(file, 'participant,accountId,email\n# a comment\nalice,111111111111,alice@example.com\nbob,222222222222\n\ncarol,333333333333\n');
+    try {
+      const scenarios = costScenarios(parseArgs(spec, ['--roster', file, '--hours', '4']));
+      expect(scenarios).toEqual([
+        { participants: 1, hours: 4, label: 'per participant x 4 h' },
+        { participants: 3, hours: 4, label: `room ${file}: 3 participants x 4 h` },
+      ]);
+      const modes = [
+        { title: 'workshop', counts: countResources(workshop), estimate: estimate(countResources(workshop), prices) },
+        { title: 'cheaper', counts: countResources(cheaper), estimate: estimate(countResources(cheaper), prices) },
+      ];
+      const text = renderText(modes, prices, scenarios);
+      expect(text).toMatch(/per participant x 4 h\s+\$1\.03\s+\$0\.63/);
+      expect(text).toMatch(new RegExp(`room ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: 3 participants x 4 h\\s+\\$3\\.09\\s+\\$1\\.89`));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('--roster and --participants together is a usage error; no --roster keeps the old scenarios', () => {
+    expect(() => costScenarios(parseArgs(spec, ['--roster', 'room.csv', '--participants', '3']), () => 3)).toThrow(UsageError);
+    expect(costScenarios(parseArgs(spec, ['--participants', '20', '--hours', '4']))).toEqual([{ participants: 20, hours: 4 }]);
+    expect(costScenarios(parseArgs(spec, ['--roster', 'x.csv']), () => 5)).toEqual([
+      { participants: 1, hours: 1, label: 'per participant x 1 h' },
+      { participants: 5, hours: 1, label: 'room x.csv: 5 participants x 1 h' },
+    ]);
+  });
 });
