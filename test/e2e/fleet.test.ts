@@ -86,7 +86,7 @@ test('npm run local -- --roster: three participants, three accounts: deployed, v
   expect(seen).toEqual({ '111111111111': 1, '222222222222': 1, '333333333333': 1, [ADMIN]: 0 });
   expect(handoutsLog).toContain('handouts: 3 of 3 participant(s) written');
   expect(handoutsCode).toBe(0);
-  const aliceUser = hasParticipantParameter(template) ? 'alice-RO' : 'workshop-RO';
+  const aliceUser = 'alice-RO';
   expect(alicePage).toContain(`<code>${aliceUser}</code>`);
   expect(alicePage).toContain('https://111111111111.signin.aws.amazon.com/console');
   expect(alicePage).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
