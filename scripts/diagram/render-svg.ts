@@ -14,7 +14,7 @@ export function escapeXml(s: string): string {
 }
 
 const M = 20; // margin
-const COL = 250; // column width
+const COL = 290; // column width: the longest labels (0.0.0.0/0 → NGW-Public-subnet-10-0-1, Ubuntu-instance-001-no-updates) fit
 const GAP = 20;
 const BOX = 28; // NAT gateway / instance box height
 const FONT = 'font-family="Helvetica, Arial, sans-serif"';
