@@ -10,6 +10,7 @@
  * fleet verify, fleet destroy, leftovers in each account.
  */
 import { localFleet } from './fleet/cycle';
+import { RosterError } from './fleet/roster';
 import { runLocal } from './local/pipeline';
 import { parseCommandLine } from './operator/args';
 import { runCommand } from './operator/command';
@@ -22,7 +23,18 @@ const LOCAL_SPEC = {
 async function main(): Promise<number> {
   const { context, flags } = parseCommandLine(LOCAL_SPEC);
   // --roster: the fleet cycle (StackSet into every roster account of the emulator), scripts/fleet/cycle.ts.
-  if (typeof flags.roster === 'string') return localFleet(flags.roster, context);
+  if (typeof flags.roster === 'string') {
+    // The room runs on the emulator only; against AWS it is `npm run fleet -- deploy --roster FILE`.
+    if (flags.aws === true || flags.keep === true) {
+      console.error(`--roster runs the room's cycle on the emulator and takes neither --aws nor --keep (against AWS: npm run fleet -- deploy --roster ${flags.roster})\n${LOCAL_SPEC.usage}`);
+      return 2;
+    }
+    return localFleet(flags.roster, context).catch((e) => {
+      if (!(e instanceof RosterError)) throw e;
+      console.error(e.message);
+      return 2;
+    });
+  }
   const keep = flags.keep === true;
   const aws = flags.aws === true;
   let interrupted: () => void = () => undefined;

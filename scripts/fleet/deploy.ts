@@ -9,7 +9,10 @@ import { templateGraphs } from '../bench/deploy-time';
 import { minutes, oneTemplateSeconds, roomDeployTime, RoomTime, waves } from '../bench/room-time';
 import { callerTarget } from '../operator/clients';
 import { adminClients, FleetConnection } from './accounts';
-import { followOperations, formatFailures, listInstances, PollOptions } from './progress';
+import { followOperations, formatFailures, listInstances, OperationsOutcome, PollOptions } from './progress';
+
+/** The followed operations that ended other than SUCCEEDED, as `id STATUS`. */
+const unsuccessful = (o: OperationsOutcome): string[] => Object.entries(o.operations).filter(([, status]) => status !== 'SUCCEEDED').map(([id, status]) => `${id} ${status}`);
 import { checkRoles, HOW_TO_CREATE_ROLES } from './roles';
 import type { Participant } from './roster';
 import { applyPlan, describeStackSet, ensureStackSet, FleetTarget, InstancePlan, planInstances, sameTemplate } from './stackset';
@@ -37,7 +40,7 @@ export async function deployFleet(o: DeployOptions): Promise<number> {
   try {
     const { account: admin } = await callerTarget(c);
     const { body, bytes } = templateBody(o.template);
-    const overridesOf = (p: Participant) => participantOverrides(o.template, p, o.config);
+    const overridesOf = (p: Participant) => participantOverrides(p, o.config);
     log(`StackSet ${o.stackSet} in ${o.region}, admin account ${admin}, ${o.ou ? `service-managed over ${o.ou}` : 'self-managed'}; template ${bytes} bytes`);
 
     const existing = await describeStackSet(c, o.stackSet);
@@ -74,6 +77,10 @@ export async function deployFleet(o: DeployOptions): Promise<number> {
     if (set.operationId) {
       const upd = await followOperations(c, o.stackSet, [set.operationId], o.roster, o.poll);
       if (upd.timedOut) log(`the StackSet update is still running (operation ${set.operationId}); run again to follow it`);
+      else if (upd.failures.length || unsuccessful(upd).length) {
+        log(`The StackSet update FAILED (${unsuccessful(upd).join(', ') || 'per account'}):\n${formatFailures(upd.failures)}`);
+        return 1;
+      }
     }
 
     const instances = await listInstances(c, o.stackSet);
@@ -99,6 +106,10 @@ export async function deployFleet(o: DeployOptions): Promise<number> {
     }
     if (outcome.failures.length) {
       log(`FAILED in ${outcome.failures.length} account(s):\n${formatFailures(outcome.failures)}`);
+      return 1;
+    }
+    if (unsuccessful(outcome).length) {
+      log(`FAILED: operation(s) ${unsuccessful(outcome).join(', ')} did not succeed, though no account reported a failure: npm run fleet -- status --roster ...`);
       return 1;
     }
     log(`Deployed: ${plan.length} participant(s), all CURRENT.`);

@@ -18,17 +18,11 @@ export interface InspectOptions {
   readonly stackSet: string;
   /** Role assumed in each account (default the StackSet execution role). */
   readonly role: string;
-  /**
-   * The deployed template takes ParticipantName/AlarmEmail: each account is checked with its
-   * participant's values; otherwise with the config's (every account then runs the same names).
-   */
-  readonly perParticipant: boolean;
   readonly log: (line: string) => void;
 }
 
-/** The config a participant's environment was deployed with. */
-export function participantConfig(config: WorkshopConfig, p: Participant, perParticipant: boolean): WorkshopConfig {
-  if (!perParticipant) return config;
+/** The config a participant's environment was deployed with (the StackSet's parameter overrides). */
+export function participantConfig(config: WorkshopConfig, p: Participant): WorkshopConfig {
   return { ...config, participantName: p.name, ...(p.email ? { alarmEmail: p.email } : {}) };
 }
 
@@ -78,7 +72,7 @@ export async function fleetVerify(o: InspectOptions): Promise<number> {
     const instances = set ? await listInstances(admin, o.stackSet) : [];
     const stackIdOf = (account: string) => instances.find((i) => i.Account === account && i.Region === o.conn.region)?.StackId;
     const outcomes = await forEachAccount(o.conn, admin, o.roster, o.role, (c, p) =>
-      verifyInstance(c, participantConfig(o.config, p, o.perParticipant), stackIdOf(p.accountId)));
+      verifyInstance(c, participantConfig(o.config, p), stackIdOf(p.accountId)));
     let mismatched = 0;
     for (const out of outcomes) {
       if (!out.ok) continue;
@@ -100,7 +94,7 @@ export async function fleetLeftovers(o: InspectOptions): Promise<number> {
   const admin = adminClients(o.conn);
   try {
     const outcomes = await forEachAccount(o.conn, admin, o.roster, o.role, (c, p) => {
-      const config = participantConfig(o.config, p, o.perParticipant);
+      const config = participantConfig(o.config, p);
       return accountLeftovers(c, config, o.stackSet);
     });
     let left = 0;

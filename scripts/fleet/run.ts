@@ -13,7 +13,7 @@ import { fleetHandouts } from './handouts';
 import { fleetLeftovers, fleetStatus, fleetVerify, InspectOptions } from './inspect';
 import { administrationRoleTemplate, ADMIN_ROLE_STACK, deployRoleStack, executionRoleTemplate, EXECUTION_ROLE_STACK } from './roles';
 import { RosterError } from './roster';
-import { hasParticipantParameter, synthFleetTemplate, FleetTemplate } from './template';
+import { synthFleetTemplate, FleetTemplate } from './template';
 
 export interface FleetRunOptions {
   /** Endpoint and credentials (an emulator's env); default process.env. */
@@ -50,7 +50,8 @@ export async function runFleet(argv: readonly string[], opts: FleetRunOptions = 
   const conn = { region: s.region, env: s.env };
   const poll = { intervalMs: s.intervalMs, maxPolls: s.maxPolls, log };
   const target = { stackSet: s.stackSet, region: s.region, ou: s.ou, maxConcurrentPercent: s.maxConcurrentPercent, failureTolerancePercent: s.failureTolerancePercent };
-  const needsTemplate = command === 'deploy' || command === 'verify' || command === 'leftovers' || command === 'destroy' || command === 'handouts';
+  // Only what deploys or draws needs the template; status, verify, leftovers and destroy read the accounts.
+  const needsTemplate = command === 'deploy' || command === 'handouts';
   let template = opts.template;
   if (needsTemplate && !template) {
     log(`Synthesizing ${s.stackSet} (cdk synth) ...`);
@@ -58,7 +59,6 @@ export async function runFleet(argv: readonly string[], opts: FleetRunOptions = 
   }
   const inspect: InspectOptions = {
     conn, config: s.config, roster: s.roster, stackSet: s.stackSet, role: s.role, log,
-    perParticipant: template ? hasParticipantParameter(template) : false,
   };
   switch (command) {
     case 'deploy':

@@ -20,7 +20,7 @@ import { errorName } from '../operator/errors';
 import { ADMINISTRATION_ROLE, EXECUTION_ROLE, roleArn } from './accounts';
 import { sleep } from './progress';
 import type { Participant } from './roster';
-import type { Override } from './template';
+import { stackSetParameters, type Override } from './template';
 
 export interface FleetTarget {
   readonly stackSet: string;
@@ -76,19 +76,20 @@ export async function ensureStackSet(
   c: AwsClients, t: FleetTarget, admin: string, source: { TemplateBody: string } | { TemplateURL: string }, body: string, intervalMs: number,
 ): Promise<{ action: 'created' | 'updated' | 'unchanged'; operationId?: string }> {
   const existing = await describeStackSet(c, t.stackSet);
+  const Parameters = stackSetParameters(JSON.parse(body));
   const roles = t.ou
     ? { PermissionModel: 'SERVICE_MANAGED' as const, AutoDeployment: { Enabled: false } }
     : { PermissionModel: 'SELF_MANAGED' as const, AdministrationRoleARN: roleArn(admin, ADMINISTRATION_ROLE), ExecutionRoleName: EXECUTION_ROLE };
   if (!existing) {
     await c.cfn.send(new CreateStackSetCommand({
-      StackSetName: t.stackSet, ...source, Capabilities: ['CAPABILITY_NAMED_IAM'], ManagedExecution: { Active: true }, ...roles,
+      StackSetName: t.stackSet, ...source, Parameters, Capabilities: ['CAPABILITY_NAMED_IAM'], ManagedExecution: { Active: true }, ...roles,
       Description: 'AWS Security logging, monitoring and incident response workshop: one environment per participant account',
     }));
     return { action: 'created' };
   }
   if (sameTemplate(existing.TemplateBody, body)) return { action: 'unchanged' };
   const res = await queued(() => c.cfn.send(new UpdateStackSetCommand({
-    StackSetName: t.stackSet, ...source, Capabilities: ['CAPABILITY_NAMED_IAM'], ManagedExecution: { Active: true },
+    StackSetName: t.stackSet, ...source, Parameters, Capabilities: ['CAPABILITY_NAMED_IAM'], ManagedExecution: { Active: true },
     OperationPreferences: preferences(t), ...(t.ou ? {} : { AdministrationRoleARN: roles.AdministrationRoleARN, ExecutionRoleName: EXECUTION_ROLE }),
   })), intervalMs);
   return { action: 'updated', operationId: res.OperationId };
@@ -147,7 +148,8 @@ export async function applyPlan(c: AwsClients, t: FleetTarget, plan: readonly In
 /** Deletes the given accounts' instances (RetainStacks false). */
 export async function deleteInstances(c: AwsClients, t: FleetTarget, accounts: readonly string[], intervalMs: number): Promise<string | undefined> {
   if (accounts.length === 0) return undefined;
-  const targets = t.ou ? { DeploymentTargets: { OrganizationalUnitIds: [t.ou] } } : { Accounts: [...accounts] };
+  // Service-managed: only the roster's accounts of the OU, never every account in it.
+  const targets = t.ou ? { DeploymentTargets: { OrganizationalUnitIds: [t.ou], Accounts: [...accounts], AccountFilterType: 'INTERSECTION' as const } } : { Accounts: [...accounts] };
   const res = await queued(() => c.cfn.send(new DeleteStackInstancesCommand({
     StackSetName: t.stackSet, Regions: [t.region], ...targets, RetainStacks: false, OperationPreferences: { ...preferences(t), FailureTolerancePercentage: 100 },
   })), intervalMs);

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectCommand, HeadBucketCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import { PARAMETER_NAMES } from '../../lib/config/parameters';
 import type { WorkshopConfig } from '../../lib/config/workshop-config';
 import { cdk } from '../local/cdk-cli';
 import type { AwsClients } from '../operator/clients';
@@ -54,24 +55,30 @@ export interface Override {
 }
 
 /**
- * A participant's values for the per-participant parameters the template declares (ParticipantName,
- * AlarmEmail, TrustedAccountId); none for a template without them.
+ * A participant's values for the per-participant parameters (ParticipantName, AlarmEmail,
+ * TrustedAccountId): an empty value is left to the StackSet's (the template's default).
  */
-export function participantOverrides(template: FleetTemplate, p: Participant, config: WorkshopConfig): Override[] {
-  const declared = template.Parameters ?? {};
+export function participantOverrides(p: Participant, config: WorkshopConfig): Override[] {
   const values: Record<string, string | undefined> = {
-    ParticipantName: p.name,
-    AlarmEmail: p.email ?? config.alarmEmail,
-    TrustedAccountId: config.trustedAccountId,
+    [PARAMETER_NAMES.participantName]: p.name,
+    [PARAMETER_NAMES.alarmEmail]: p.email ?? config.alarmEmail,
+    [PARAMETER_NAMES.trustedAccountId]: config.trustedAccountId,
   };
   return Object.entries(values)
-    .filter(([key, value]) => key in declared && value !== undefined && value !== '')
+    .filter(([, value]) => value !== undefined && value !== '')
     .map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue: ParameterValue! }));
 }
 
-/** Whether the template takes a participant name (names then come from the roster, not the config). */
-export function hasParticipantParameter(template: FleetTemplate): boolean {
-  return 'ParticipantName' in (template.Parameters ?? {});
+/**
+ * The StackSet's own values of the per-participant parameters: the template's defaults. AWS lets
+ * a stack instance override only parameters that the StackSet specifies.
+ */
+export function stackSetParameters(template: FleetTemplate): Override[] {
+  return Object.values(PARAMETER_NAMES).map((key) => {
+    const declared = template.Parameters?.[key];
+    if (!declared) throw new Error(`The template has no parameter ${key}: the fleet sets one per participant`);
+    return { ParameterKey: key, ParameterValue: String(declared.Default ?? '') };
+  });
 }
 
 /** The template's body, and its digest (to tell whether the StackSet runs it already). */

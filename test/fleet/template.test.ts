@@ -1,21 +1,27 @@
-import { participantOverrides, templateBody, hasParticipantParameter } from '../../scripts/fleet/template';
+import { participantOverrides, stackSetParameters, templateBody } from '../../scripts/fleet/template';
 import { WORKSHOP_DEFAULTS } from '../../lib/config/workshop-config';
 
 const alice = { name: 'alice', accountId: '111111111111', email: 'alice@example.com', line: 2 };
 
-test('overrides only for the per-participant parameters the template declares', () => {
+test('overrides: the name and email of the participant, the configured trusted account; empty values left to the StackSet', () => {
   const config = { ...WORKSHOP_DEFAULTS, trustedAccountId: '999999999999' };
-  expect(participantOverrides({ Resources: {} }, alice, config)).toEqual([]);
-  expect(hasParticipantParameter({ Resources: {} })).toBe(false);
-  const t = { Parameters: { ParticipantName: { Type: 'String' }, AlarmEmail: { Type: 'String' }, TrustedAccountId: { Type: 'String' } } };
-  expect(hasParticipantParameter(t)).toBe(true);
-  expect(participantOverrides(t, alice, config)).toEqual([
+  expect(participantOverrides(alice, config)).toEqual([
     { ParameterKey: 'ParticipantName', ParameterValue: 'alice' },
     { ParameterKey: 'AlarmEmail', ParameterValue: 'alice@example.com' },
     { ParameterKey: 'TrustedAccountId', ParameterValue: '999999999999' },
   ]);
   // No email on the roster and none configured: the template's default stays.
-  expect(participantOverrides({ Parameters: { AlarmEmail: {} } }, { ...alice, email: undefined }, WORKSHOP_DEFAULTS)).toEqual([]);
+  expect(participantOverrides({ ...alice, email: undefined }, WORKSHOP_DEFAULTS)).toEqual([{ ParameterKey: 'ParticipantName', ParameterValue: 'alice' }]);
+});
+
+test('the StackSet specifies every per-participant parameter (AWS: an instance overrides only those), at the template defaults', () => {
+  const t = { Parameters: { ParticipantName: { Type: 'String', Default: 'workshop' }, AlarmEmail: { Type: 'String', Default: '' }, TrustedAccountId: { Type: 'String', Default: '' } } };
+  expect(stackSetParameters(t)).toEqual([
+    { ParameterKey: 'ParticipantName', ParameterValue: 'workshop' },
+    { ParameterKey: 'AlarmEmail', ParameterValue: '' },
+    { ParameterKey: 'TrustedAccountId', ParameterValue: '' },
+  ]);
+  expect(() => stackSetParameters({ Resources: {} })).toThrow('The template has no parameter ParticipantName');
 });
 
 test('templateBody measures bytes (the 51,200-byte inline limit)', () => {

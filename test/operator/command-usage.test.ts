@@ -13,6 +13,8 @@ describe('the commands exit 2 with their usage on a bad argument (before any AWS
     ['diff-baseline.ts', ['--base'], /--base needs a value[\s\S]*usage: npm run diff/],
     ['wazuh-config.ts', ['--acount', '1'], /unknown argument --acount[\s\S]*Usage: npm run wazuh-config/],
     ['local.ts', ['--kep'], /unknown argument --kep[\s\S]*usage: npm run local/],
+    ['local.ts', ['--roster', 'room.csv', '--aws'], /--roster runs the room's cycle on the emulator and takes neither --aws nor --keep[\s\S]*usage: npm run local/],
+    ['local.ts', ['--roster', '/no/such/room.csv'], /\/no\/such\/room.csv: no such file/],
   ])('%s %j', async (script, argv, message) => {
     const run = await runScript(script, argv, {});
     expect(run.code).toBe(2);
