@@ -1,6 +1,6 @@
 /**
  * Pure unit layer (`npm run test:unit`): synth and assertions, no emulator, no network. The suites
- * that start the local AWS emulator or run the CDK CLI have their own config (jest.emulator.config.js,
+ * that start the local AWS emulator or run tools as processes have their own config (jest.emulator.config.js,
  * listed in jest.layers.js), the end-to-end suite too (jest.e2e.config.js).
  */
 const { EMULATOR_SUITES, CLI_SUITES, asPattern } = require('./jest.layers');

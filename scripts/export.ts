@@ -13,7 +13,7 @@ import { parseCommandLine } from './operator/args';
 import { runCommand } from './operator/command';
 import { operatorConfig } from './operator/context';
 import { synthAssembly } from './operator/template';
-import { assemblyFacts, ExportTemplate, renderParametersMd, standaloneProblems } from './export/standalone';
+import { readStandalone, renderParametersMd } from './export/standalone';
 
 export const EXPORT_SPEC = {
   usage: 'usage: npm run export -- DIR [-c key=value ...]   (writes DIR/<stack>.template.json and DIR/PARAMETERS.md)',
@@ -52,13 +52,7 @@ async function main(): Promise<number> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'workshop-export-'));
   try {
     await synthAssembly(tmp, args.cdkContextArgs);
-    const facts = assemblyFacts(tmp);
-    const [stackName] = facts.stacks;
-    const templateFile = facts.templateFiles[stackName] ?? '';
-    const text = stackName ? fs.readFileSync(path.join(tmp, templateFile), 'utf8') : '{}';
-    const template = JSON.parse(text) as ExportTemplate;
-    const bytes = Buffer.byteLength(text);
-    const problems = standaloneProblems(template, bytes, facts);
+    const { stackName, templateFile, text, template, bytes, problems } = readStandalone(tmp);
     if (problems.length > 0) throw new ExportError(problems);
 
     fs.mkdirSync(outDir, { recursive: true });

@@ -16,8 +16,6 @@ export const TEMPLATE_BODY_MAX_BYTES = 51_200;
 /** Workshop platforms that take one template per account show at most 50 outputs. */
 export const MAX_OUTPUTS = 50;
 
-/** The template as `npm run export` writes it: the one template shape of the operator commands. */
-export type ExportTemplate = CfnTemplate;
 
 /** What a synthesized cloud assembly holds beside the template. */
 export interface AssemblyFacts {
@@ -28,7 +26,7 @@ export interface AssemblyFacts {
 }
 
 /** Every reason the template does not stand alone; empty when it does. */
-export function standaloneProblems(template: ExportTemplate, bytes: number, facts: AssemblyFacts): string[] {
+export function standaloneProblems(template: CfnTemplate, bytes: number, facts: AssemblyFacts): string[] {
   const problems: string[] = [];
   if (facts.stacks.length !== 1) problems.push(`the app synthesizes ${facts.stacks.length} stacks (${facts.stacks.join(', ')}): one template per account needs exactly one`);
   if (bytes > TEMPLATE_MAX_BYTES) problems.push(`the template has ${bytes} bytes: CloudFormation takes at most ${TEMPLATE_MAX_BYTES} (1 MB)`);
@@ -65,6 +63,27 @@ export function assemblyFacts(dir: string): AssemblyFacts & { templateFiles: Rec
   return { stacks: Object.keys(templateFiles), assets, templateFiles };
 }
 
+/** The one template of a synthesized cloud assembly, read and checked to stand alone. */
+export interface StandaloneTemplate {
+  readonly stackName: string;
+  readonly templateFile: string;
+  readonly text: string;
+  readonly template: CfnTemplate;
+  readonly bytes: number;
+  /** Every reason it does not stand alone; empty when it does. */
+  readonly problems: string[];
+}
+
+export function readStandalone(dir: string): StandaloneTemplate {
+  const facts = assemblyFacts(dir);
+  const [stackName = ''] = facts.stacks;
+  const templateFile = facts.templateFiles[stackName] ?? '';
+  const text = stackName ? fs.readFileSync(path.join(dir, templateFile), 'utf8') : '{}';
+  const template = JSON.parse(text) as CfnTemplate;
+  const bytes = Buffer.byteLength(text);
+  return { stackName, templateFile, text, template, bytes, problems: standaloneProblems(template, bytes, facts) };
+}
+
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
 const code = (text: string) => (text === '' ? '(empty)' : `\`${text.replace(/\|/g, '\\|')}\``);
 
@@ -75,7 +94,7 @@ const code = (text: string) => (text === '' ? '(empty)' : `\`${text.replace(/\|/
 export function renderParametersMd(opts: {
   readonly stackName: string;
   readonly templateFile: string;
-  readonly template: ExportTemplate;
+  readonly template: CfnTemplate;
   readonly bytes: number;
   readonly config: WorkshopConfig;
   readonly contextArgs: readonly string[];

@@ -14,12 +14,13 @@ import type { WorkshopConfig } from '../../lib/config/workshop-config';
 import { cdk } from '../local/cdk-cli';
 import type { AwsClients } from '../operator/clients';
 import type { CfnTemplate } from '../operator/template';
-import { assemblyFacts, standaloneProblems, TEMPLATE_BODY_MAX_BYTES } from '../export/standalone';
+import { readStandalone, TEMPLATE_BODY_MAX_BYTES } from '../export/standalone';
 import type { Participant } from './roster';
 
 /** CloudFormation's limit for an inline TemplateBody (bytes). */
 export const TEMPLATE_BODY_LIMIT = TEMPLATE_BODY_MAX_BYTES;
 
+/** The template a StackSet deploys: the one template shape of the operator commands. */
 export type FleetTemplate = CfnTemplate;
 
 /**
@@ -37,11 +38,8 @@ export async function synthFleetTemplate(stack: string, contextArgs: string[] = 
     const out = path.join(tmp, 'cdk.out');
     const run = await cdk(['synth', '-q', '-o', out, ...contextArgs], { env, log, timeoutMs: 5 * 60_000 });
     if (run.code !== 0) throw new Error(`cdk synth failed:\n${run.tail}`);
-    const file = path.join(out, `${stack}.template.json`);
-    if (!fs.existsSync(file)) throw new Error(`cdk synth wrote no ${stack}.template.json (stackPrefix ${stack})`);
-    const text = fs.readFileSync(file, 'utf8');
-    const template = JSON.parse(text) as FleetTemplate;
-    const problems = standaloneProblems(template, Buffer.byteLength(text), assemblyFacts(out));
+    const { stackName, template, problems } = readStandalone(out);
+    if (stackName !== stack) throw new Error(`cdk synth wrote ${stackName || 'no stack'}, not ${stack} (stackPrefix)`);
     if (problems.length > 0) throw new Error(`The template does not stand alone in a participant account:\n  - ${problems.join('\n  - ')}`);
     return template;
   } finally {
@@ -109,7 +107,8 @@ export async function templateSource(
 }
 
 export function templateBucket(stack: string, admin: string, region: string): string {
-  return `${stack.toLowerCase()}-fleet-templates-${admin}-${region}`.slice(0, 63);
+  // At most 63 characters, and a bucket name may not end in a hyphen.
+  return `${stack.toLowerCase()}-fleet-templates-${admin}-${region}`.slice(0, 63).replace(/-+$/, '');
 }
 
 /** Empties and deletes the template bucket, if there is one. True when one was deleted. */
