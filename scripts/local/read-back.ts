@@ -52,8 +52,9 @@ export async function stackStates(env: Record<string, string | undefined>, confi
         token = page.NextToken;
       } while (token);
       const templateFile = path.join(assembly, `${s.StackName}.template.json`);
-      const resources: Record<string, { Type: string }> = fs.existsSync(templateFile) ? JSON.parse(fs.readFileSync(templateFile, 'utf8')).Resources : {};
-      const notCreated = new Set(Object.entries(resources).filter(([id]) => !created.has(id)).map(([, r]) => r.Type));
+      const resources: Record<string, { Type: string; Condition?: string }> = fs.existsSync(templateFile) ? JSON.parse(fs.readFileSync(templateFile, 'utf8')).Resources : {};
+      // A resource under a Condition (the alarm email's subscription) is absent by design when its condition is false.
+      const notCreated = new Set(Object.entries(resources).filter(([id, r]) => !created.has(id) && !r.Condition).map(([, r]) => r.Type));
       states.push({
         name: s.StackName ?? '',
         status: s.StackStatus ?? '',
