@@ -30,14 +30,13 @@ import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { cdk } from '../../scripts/local/cdk-cli';
 import { Emulator, startEmulator } from '../../scripts/emulator/emulator';
 import { emulatorConfig } from '../operator/support';
+import { createAdministrationRole, EXECUTION_ROLE } from './stack-sets-support';
 
 jest.setTimeout(300_000);
 
 const ADMIN = '123456789012';
 const ACCOUNTS = ['555555555555', '666666666666'];
 const REGION = 'us-east-1';
-const EXECUTION_ROLE = 'AWSCloudFormationStackSetExecutionRole';
-const ADMIN_ROLE = 'AWSCloudFormationStackSetAdministrationRole';
 
 let emu: Emulator;
 let cfn: CloudFormationClient;
@@ -59,12 +58,7 @@ beforeAll(async () => {
 
   emu = await startEmulator();
   cfn = new CloudFormationClient(emulatorConfig(emu));
-  const iam = new IAMClient(emulatorConfig(emu));
-  await iam.send(new CreateRoleCommand({
-    RoleName: ADMIN_ROLE,
-    AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cloudformation.amazonaws.com' }, Action: 'sts:AssumeRole' }] }),
-  }));
-  iam.destroy();
+  await createAdministrationRole(emu);
   const sts = new STSClient(emulatorConfig(emu));
   for (const account of ACCOUNTS) {
     const c = (await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${account}:role/${EXECUTION_ROLE}`, RoleSessionName: 'fleet-test' }))).Credentials!;

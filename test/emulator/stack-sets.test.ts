@@ -30,13 +30,12 @@ import { GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/cl
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { Emulator, startEmulator } from '../../scripts/emulator/emulator';
 import { emulatorConfig } from '../operator/support';
+import { ADMIN_ROLE, createAdministrationRole, EXECUTION_ROLE } from './stack-sets-support';
 
 jest.setTimeout(60_000);
 
 const ADMIN = '123456789012'; // moto's default account: the test credentials
 const [A, B, C, D] = ['111111111111', '222222222222', '333333333333', '444444444444'];
-const EXECUTION_ROLE = 'AWSCloudFormationStackSetExecutionRole';
-const ADMIN_ROLE = 'AWSCloudFormationStackSetAdministrationRole';
 const REGION = 'us-east-1';
 
 let emu: Emulator;
@@ -66,12 +65,7 @@ const trustAdmin = JSON.stringify({
 beforeAll(async () => {
   emu = await startEmulator();
   cfn = new CloudFormationClient(emulatorConfig(emu));
-  const adminIam = new IAMClient(emulatorConfig(emu));
-  await adminIam.send(new CreateRoleCommand({
-    RoleName: ADMIN_ROLE,
-    AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'cloudformation.amazonaws.com' }, Action: 'sts:AssumeRole' }] }),
-  }));
-  adminIam.destroy();
+  await createAdministrationRole(emu);
   for (const account of [A, B, C, D]) {
     const config = await accountConfig(account);
     clients.set(account, { cfn: new CloudFormationClient(config), ssm: new SSMClient(config), iam: new IAMClient(config), sts: new STSClient(config) });
