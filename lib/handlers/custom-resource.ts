@@ -46,6 +46,26 @@ export interface LambdaContext {
 /** Time kept back from the Lambda timeout to send the FAILED answer (2 PUT attempts of at most 3 s). */
 export const TIMEOUT_MARGIN_MS = 10_000;
 
+/** CloudFormation takes a custom-resource response of at most 4096 bytes, all of it. */
+export const RESPONSE_MAX_BYTES = 4096;
+
+/**
+ * The reason, cut (with …) to what the rest of the response leaves of RESPONSE_MAX_BYTES, counted
+ * as the JSON body is sent: UTF-8 bytes, escapes included, never half a character.
+ */
+export function fittingReason(response: CustomResourceResponse, reason: string): string {
+  const size = (r: string) => Buffer.byteLength(JSON.stringify({ ...response, Reason: r }));
+  if (size(reason) <= RESPONSE_MAX_BYTES) return reason;
+  const chars = Array.from(reason);
+  let [lo, hi] = [0, chars.length];
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (size(`${chars.slice(0, mid).join('')}…`) <= RESPONSE_MAX_BYTES) lo = mid;
+    else hi = mid - 1;
+  }
+  return `${chars.slice(0, lo).join('')}…`;
+}
+
 /**
  * Awaits an AWS call and, on failure, rethrows with the operation and the AWS error
  * name and message, e.g. "GuardDuty CreateDetector failed: AccessDeniedException: ...".
@@ -113,7 +133,7 @@ export function lambdaHandler<P>(onEvent: OnEvent<P>) {
       ]));
     } catch (e) {
       response.Status = 'FAILED';
-      response.Reason = describe(e).slice(0, 2_000);
+      response.Reason = fittingReason(response, describe(e));
     }
     clearTimeout(timer);
     console.log(response.Status, response.Reason ?? '', response.PhysicalResourceId);

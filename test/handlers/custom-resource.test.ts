@@ -87,6 +87,21 @@ test('a failed Update or Delete keeps the current physical id; errors thrown syn
   expect(received[0].body).toMatchObject({ Status: 'FAILED', Reason: 'TypeError: boom', PhysicalResourceId: 'created:abc' });
 });
 
+test('a long failure reason is cut so that the whole response fits the 4096 bytes CloudFormation takes (bytes, not characters)', async () => {
+  // Multi-byte characters and characters JSON escapes: 2 and 6 bytes each in the sent body.
+  const onEvent: OnEvent = async () => {
+    throw new Error(`${'é'.repeat(3_000)}${'\u0001'.repeat(500)}`);
+  };
+  const StackId = `arn:aws:cloudformation:us-east-1:123456789012:stack/${'s'.repeat(120)}/11111111-2222-3333-4444-555555555555`;
+  await lambdaHandler(onEvent)(event({ StackId }), context());
+  const body = received[0].body;
+  expect(body.Status).toBe('FAILED');
+  expect(Buffer.byteLength(JSON.stringify(body))).toBeLessThanOrEqual(4096);
+  expect(body.Reason!.startsWith('éééé')).toBe(true);
+  expect(body.Reason!.endsWith('…')).toBe(true);
+  expect(body.Reason!.length).toBeGreaterThan(1_500);
+});
+
 test('answers FAILED before the Lambda timeout when onEvent never resolves', async () => {
   const onEvent: OnEvent = () => new Promise(() => {});
   const started = Date.now();
