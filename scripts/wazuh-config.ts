@@ -6,7 +6,6 @@
  * (cdk.out, synthesized first if absent), the region from the stack's environment, the account
  * from --account, else the synthesized environment, else STS when credentials exist.
  */
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { WAZUH_ROLE_OUTPUT } from '../lib/wazuh/from-template';
@@ -15,7 +14,7 @@ import { parseCommandLine, textFlag } from './operator/args';
 import { readStackArtifacts, StackArtifact as Artifact } from './operator/assembly';
 import { awsClients, callerTarget } from './operator/clients';
 import { runCommand } from './operator/command';
-import { CfnTemplate, DeployTarget, flowLogS3Destination, s3FlowLogs, wazuhRoleArn } from './operator/template';
+import { CfnTemplate, DeployTarget, flowLogS3Destination, s3FlowLogs, synthAssembly, wazuhRoleArn } from './operator/template';
 
 type StackArtifact = Pick<Artifact<CfnTemplate>, 'name' | 'account' | 'region' | 'template'>;
 
@@ -57,8 +56,7 @@ async function main(): Promise<number> {
   const args = { account: textFlag(parsed, 'account'), out: textFlag(parsed, 'out') ?? 'cdk.out' };
   if (!fs.existsSync(path.join(args.out, 'manifest.json'))) {
     console.error(`No synthesized app in ${args.out}: running cdk synth first`);
-    const synth = spawnSync('npx', ['cdk', 'synth', '--quiet', '--output', args.out], { stdio: ['ignore', 'ignore', 'inherit'] });
-    if (synth.status !== 0) throw new Error(`cdk synth failed (exit ${synth.status})`);
+    await synthAssembly(args.out);
   }
   const stacks = readAssembly(args.out);
   let account = args.account ?? stacks.find((s) => s.account)?.account;

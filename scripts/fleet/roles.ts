@@ -9,6 +9,7 @@ import { GetRoleCommand } from '@aws-sdk/client-iam';
 import type { AwsClients } from '../operator/clients';
 import { errorMessage, isNotFound } from '../operator/errors';
 import { ADMINISTRATION_ROLE, EXECUTION_ROLE, FleetConnection, forEachAccount } from './accounts';
+import { sleep } from './progress';
 import type { Participant } from './roster';
 
 export const ADMIN_ROLE_STACK = 'AWSCloudFormationStackSetAdministrationRole';
@@ -133,7 +134,7 @@ export async function deployRoleStack(c: AwsClients, stack: string, template: ob
   for (let i = 0; i < maxPolls; i++) {
     current = await status();
     if (current && !current.endsWith('_IN_PROGRESS')) break;
-    await new Promise((r) => setTimeout(r, pollMs));
+    await sleep(pollMs);
   }
   return current ?? 'UNKNOWN';
 }

@@ -11,9 +11,8 @@ import * as path from 'node:path';
 import { CreateBucketCommand, DeleteBucketCommand, DeleteObjectCommand, HeadBucketCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { PARAMETER_NAMES } from '../../lib/config/parameters';
 import type { WorkshopConfig } from '../../lib/config/workshop-config';
-import { cdk } from '../local/cdk-cli';
 import type { AwsClients } from '../operator/clients';
-import type { CfnTemplate } from '../operator/template';
+import { synthAssembly, type CfnTemplate } from '../operator/template';
 import { readStandalone, TEMPLATE_BODY_MAX_BYTES } from '../export/standalone';
 import type { Participant } from './roster';
 
@@ -28,22 +27,16 @@ export type FleetTemplate = CfnTemplate;
  * checked to stand alone as `npm run export` checks it (no BootstrapVersion, no assets, ...),
  * since participant accounts are not CDK-bootstrapped.
  */
-export async function synthFleetTemplate(stack: string, contextArgs: string[] = [], log: (l: string) => void = () => undefined): Promise<FleetTemplate> {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-synth-'));
+export async function synthFleetTemplate(stack: string, contextArgs: string[] = []): Promise<FleetTemplate> {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-synth-'));
   try {
-    const cdkHome = path.join(tmp, 'cdk-home');
-    fs.mkdirSync(cdkHome);
-    const env: Record<string, string | undefined> = { ...process.env, CDK_HOME: cdkHome, AWS_EC2_METADATA_DISABLED: 'true' };
-    for (const key of Object.keys(env)) if (key.startsWith('AWS_') && key !== 'AWS_EC2_METADATA_DISABLED') delete env[key];
-    const out = path.join(tmp, 'cdk.out');
-    const run = await cdk(['synth', '-q', '-o', out, ...contextArgs], { env, log, timeoutMs: 5 * 60_000 });
-    if (run.code !== 0) throw new Error(`cdk synth failed:\n${run.tail}`);
+    await synthAssembly(out, contextArgs);
     const { stackName, template, problems } = readStandalone(out);
     if (stackName !== stack) throw new Error(`cdk synth wrote ${stackName || 'no stack'}, not ${stack} (stackPrefix)`);
     if (problems.length > 0) throw new Error(`The template does not stand alone in a participant account:\n  - ${problems.join('\n  - ')}`);
     return template;
   } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
+    fs.rmSync(out, { recursive: true, force: true });
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { clientConfig, ClientConfig, Env } from '../../lib/aws/clients';
 import { loadConfig } from '../../lib/config/load-config';
@@ -15,23 +16,28 @@ export const ROOT = path.resolve(__dirname, '..', '..');
 export const CDK_BIN = path.join(ROOT, 'node_modules', '.bin', 'cdk');
 
 /**
- * The project's CDK CLI for a command that needs no AWS access (synth, diff --template): no
- * instance-metadata probing on a machine without credentials, no version check. Resolves with
- * the exit code and stdout+stderr; rejects only when the CLI cannot be started.
+ * The project's CDK CLI for a command that needs no AWS access (synth, diff --template): no AWS
+ * settings or credentials reach it (the template stays account-agnostic, whatever the shell points
+ * at), no instance-metadata probing, no version check, and a CDK_HOME of its own (the CLI caches
+ * "which account these credentials belong to" there). Resolves with the exit code and
+ * stdout+stderr; rejects only when the CLI cannot be started.
  */
 export function runCdkOffline(args: string[], cwd = ROOT): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
+  const cdkHome = fs.mkdtempSync(path.join(os.tmpdir(), 'workshop-cdk-home-'));
+  const env: Record<string, string | undefined> = { ...process.env };
+  for (const key of Object.keys(env)) if (key.startsWith('AWS_')) delete env[key];
+  return new Promise<{ code: number | null; output: string }>((resolve, reject) => {
     const child = spawn(CDK_BIN, args, {
       cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, AWS_EC2_METADATA_DISABLED: 'true', CDK_DISABLE_VERSION_CHECK: '1' },
+      env: { ...env, AWS_EC2_METADATA_DISABLED: 'true', CDK_DISABLE_VERSION_CHECK: '1', CDK_HOME: cdkHome },
     });
     let output = '';
     child.stdout.on('data', (b) => (output += b));
     child.stderr.on('data', (b) => (output += b));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, output }));
-  });
+  }).finally(() => fs.rmSync(cdkHome, { recursive: true, force: true }));
 }
 
 function readContextFile(file: string, key?: string): Record<string, unknown> {
