@@ -24,6 +24,7 @@ export const CONTEXT_KEYS = [
   'alarmEmail',
   'rejectedFlowsAlarmThreshold',
   'wazuhPrincipalArn',
+  'day2',
 ] as const;
 
 export type ContextReader = (key: string) => unknown;
@@ -75,6 +76,7 @@ export function loadConfig(read: ContextReader): WorkshopConfig {
     alarmEmail: get<string | undefined>('alarmEmail', text, d.alarmEmail),
     rejectedFlowsAlarmThreshold: get('rejectedFlowsAlarmThreshold', number, d.rejectedFlowsAlarmThreshold),
     wazuhPrincipalArn: get<string | undefined>('wazuhPrincipalArn', text, d.wazuhPrincipalArn),
+    day2: get('day2', bool, d.day2),
   };
   return validateConfig(config);
 }

@@ -148,6 +148,8 @@ export function validateConfig(c: WorkshopConfig): WorkshopConfig {
     bad('wazuhPrincipalArn', c.wazuhPrincipalArn, 'must be an IAM ARN of an account root, user or role, e.g. arn:aws:iam::123456789012:role/wazuh-manager, or unset for no role');
   }
 
+  if (typeof c.day2 !== 'boolean') bad('day2', c.day2, 'must be true or false (true adds the day-2 parts to the stack)');
+
   if (problems.length > 0) throw new WorkshopConfigError(problems);
   return c;
 }

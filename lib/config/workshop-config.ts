@@ -47,6 +47,8 @@ export interface WorkshopConfig {
   readonly rejectedFlowsAlarmThreshold: number;
   /** IAM principal (account root, user or role ARN) that may assume the Wazuh reader role; undefined = no role. */
   readonly wazuhPrincipalArn?: string;
+  /** Add the day-2 parts (web tier, auto-block, Security Hub, isolation) to the same stack. */
+  readonly day2: boolean;
 }
 
 /** The workshop's literal table. */
@@ -68,6 +70,8 @@ export const WORKSHOP_DEFAULTS: WorkshopConfig = {
   // Not in the workshop: a spike well above the background of scans that reach the NAT gateways.
   rejectedFlowsAlarmThreshold: 100,
   wazuhPrincipalArn: undefined,
+  // Day 1 by default: an organiser deploys day 1, then `cdk deploy -c day2=true` on day 2.
+  day2: false,
 };
 
 /** CloudWatch Logs accepts only these retention values (PutRetentionPolicy). */

@@ -17,6 +17,7 @@ describe('defaults are the workshop table', () => {
     expect(c.participantName).toBe('workshop');
     expect(c.instanceTypes.webserver).toBe('t3.micro');
     expect(c.sampleFindings).toBe(true);
+    expect(c.day2).toBe(false);
   });
 
   test('console names', () => {
@@ -41,7 +42,9 @@ describe('defaults are the workshop table', () => {
       trustedAccountId: '111122223333',
       logRetentionDays: '14',
       windowsInstanceType: 't3.medium',
+      day2: 'true',
     });
+    expect(c.day2).toBe(true);
     expect(c.natGateways).toBe(1);
     expect(c.availabilityZones).toEqual(['us-east-1b', 'us-east-1c', 'us-east-1d']);
     expect(c.sampleFindings).toBe(false);
@@ -79,6 +82,7 @@ describe('bad configuration stops synth with the setting, the value and what is 
     ['name too long', { participantName: 'a'.repeat(33) }, /participantName="a{33}"/],
     ['unsupported NAT count', { natGateways: '2' }, /natGateways=2: must be 3 \(the workshop: one per AZ\) or 1/],
     ['retention CloudWatch refuses', { logRetentionDays: '10' }, /logRetentionDays=10: must be one of CloudWatch Logs' values/],
+    ['day2 not a boolean', { day2: 'yes' }, /day2="yes": must be true or false/],
     ['sampleFindings not a boolean', { sampleFindings: 'yes' }, /sampleFindings="yes": must be true or false/],
     ['stack prefix', { stackPrefix: '1-bad_prefix' }, /stackPrefix="1-bad_prefix"/],
   ];

@@ -19,4 +19,7 @@ export const OPTIONAL_SETTINGS: Record<string, string> = {
   rejectedFlowsAlarmThreshold: '250',
 };
 
-export const CONFIGURATIONS: Record<string, unknown>[] = [{}, { natGateways: '1' }, OPTIONAL_SETTINGS];
+/** Day 2: the day-1 parts plus the day-2 parts, in one stack. */
+export const DAY2: Record<string, string> = { day2: 'true' };
+
+export const CONFIGURATIONS: Record<string, unknown>[] = [{}, { natGateways: '1' }, OPTIONAL_SETTINGS, DAY2];
