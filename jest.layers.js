@@ -6,6 +6,7 @@
  * assertions). test/layers.test.ts checks that every suite that starts the emulator is listed here.
  */
 const EMULATOR_SUITES = [
+  'test/check/check.test.ts',
   'test/emulator/change-set-no-changes.test.ts',
   'test/emulator/loopback-lambda-scope.test.ts',
   'test/emulator/moto-patches.test.ts',

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { CONDITION_NAMES, PARAMETER_NAMES, participantParameters } from './config/parameters';
 import {
   participantNames,
+  ParticipantNames,
   PARTICIPANT_TAG_KEY,
   WORKSHOP_TAG_KEY,
   WORKSHOP_TAG_VALUE,
@@ -14,8 +15,11 @@ import { Detection } from './parts/detection/detection';
 import { Identity } from './parts/identity/identity';
 import { Investigation } from './parts/investigation/investigation';
 import { Network } from './parts/network/network';
+import { hasPart, WorkshopPart } from './config/settings/parts';
 import { WAZUH_ROLE_OUTPUT } from './wazuh/from-template';
 import { wazuhVpcFlowWodle } from './wazuh/wodle';
+
+type Out = (id: string, value: string, description?: string) => CfnOutput;
 
 export interface WorkshopStackProps extends StackProps {
   readonly config: WorkshopConfig;
@@ -41,11 +45,12 @@ export interface ParticipantParameters {
  */
 export class WorkshopStack extends Stack {
   public readonly config: WorkshopConfig;
-  public readonly identity: Identity;
-  public readonly network: Network;
-  public readonly detection: Detection;
-  public readonly compute: Compute;
-  public readonly investigation: Investigation;
+  /** The parts the `parts` setting lists (default all); a part left out is undefined. */
+  public readonly identity?: Identity;
+  public readonly network?: Network;
+  public readonly detection?: Detection;
+  public readonly compute?: Compute;
+  public readonly investigation?: Investigation;
   public readonly participant: ParticipantParameters;
 
   constructor(scope: Construct, id: string, props: WorkshopStackProps) {
@@ -54,28 +59,32 @@ export class WorkshopStack extends Stack {
     this.config = config;
     this.participant = this.addParticipantParameters();
     const { participant } = this;
-    this.identity = new Identity(this, 'Identity', {
-      config,
-      participantName: participant.participantName,
-      trustedAccountId: participant.trustedAccountId,
-    });
-    this.network = new Network(this, 'Network', { config });
-    this.detection = new Detection(this, 'Detection', { config });
-    const vpc = this.network.workshopVpc;
-    this.compute = new Compute(this, 'Compute', {
-      config,
-      instanceProfileName: this.identity.instanceProfileName,
-      // The workshop launches both private instances in Private-Subnet-a.
-      privateSubnetId: vpc.privateSubnets[0].ref,
-      privateSubnetRoute: vpc.privateDefaultRoutes[0],
-      vpcDefaultSecurityGroupId: vpc.defaultSecurityGroupId,
-    });
-    this.investigation = new Investigation(this, 'Investigation', {
-      config,
-      flowLogGroup: this.network.flowLogs.logGroup,
-      flowLogBucket: this.network.flowLogs.bucket,
-      alarmEmail: { address: participant.parameters.alarmEmail.valueAsString, condition: participant.hasAlarmEmail },
-    });
+    // validateConfig refused a list without what a part needs (settings/parts.ts PART_NEEDS), so the `!`s hold.
+    const has = (part: WorkshopPart) => hasPart(config, part);
+    if (has('identity')) {
+      this.identity = new Identity(this, 'Identity', { config, participantName: participant.participantName, trustedAccountId: participant.trustedAccountId });
+    }
+    if (has('network')) this.network = new Network(this, 'Network', { config });
+    if (has('detection')) this.detection = new Detection(this, 'Detection', { config });
+    if (has('compute')) {
+      const vpc = this.network!.workshopVpc;
+      this.compute = new Compute(this, 'Compute', {
+        config,
+        instanceProfileName: this.identity!.instanceProfileName,
+        // The workshop launches both private instances in Private-Subnet-a.
+        privateSubnetId: vpc.privateSubnets[0].ref,
+        privateSubnetRoute: vpc.privateDefaultRoutes[0],
+        vpcDefaultSecurityGroupId: vpc.defaultSecurityGroupId,
+      });
+    }
+    if (has('investigation')) {
+      this.investigation = new Investigation(this, 'Investigation', {
+        config,
+        flowLogGroup: this.network!.flowLogs.logGroup,
+        flowLogBucket: this.network!.flowLogs.bucket,
+        alarmEmail: { address: participant.parameters.alarmEmail.valueAsString, condition: participant.hasAlarmEmail },
+      });
+    }
 
     // The workshop tag is literal: on the stack (CloudFormation propagates it) and on every
     // taggable resource. The participant tag comes from the ParticipantName parameter, so it can
@@ -124,8 +133,33 @@ export class WorkshopStack extends Stack {
   private addOutputs(): void {
     const names = workshopNames(this.config);
     const participant = participantNames(this.participant.participantName);
-    const out = (id: string, value: string, description?: string) => new CfnOutput(this, id, { value, description });
-    const { readOnly, crossAccount } = this.identity;
+    const out: Out = (id, value, description) => new CfnOutput(this, id, { value, description });
+    if (this.identity) this.addIdentityOutputs(this.identity, participant, out);
+    if (this.network) {
+      const { workshopVpc, flowLogs } = this.network;
+      out('VpcId', workshopVpc.vpcId, `The workshop VPC (${names.vpc})`);
+      out('FlowLogGroupName', flowLogs.logGroup.logGroupName, 'CloudWatch Logs group of the VPC flow logs');
+      out('FlowLogBucketName', flowLogs.bucket.bucketName, 'S3 bucket of the VPC flow logs');
+    }
+    if (this.detection) {
+      const { guardDuty, inspector } = this.detection;
+      out('GuardDutyDetectorId', guardDuty.detectorId, 'GuardDuty detector of the region');
+      out('GuardDutyDetectorAdopted', guardDuty.adopted, "'true': it existed before and survives destroy");
+      out('InspectorEc2EnabledByStack', inspector.enabledByStack, "'true': destroy disables EC2 scanning again");
+    }
+    if (this.compute) {
+      const { defaultVpc, webserver, privateInstances } = this.compute;
+      out('WebserverUrl', webserver.url, `Web page of ${names.webserver}`);
+      out('DefaultVpcId', defaultVpc.vpcId, `The default VPC, tagged ${names.defaultVpc}`);
+      out('WebserverSession', webserver.server.startSessionCommand, `Session Manager shell on ${names.webserver}`);
+      out('UbuntuSession', privateInstances.ubuntu.startSessionCommand, `Session Manager shell on ${names.ubuntuInstance}`);
+      out('WindowsSession', privateInstances.windows.startSessionCommand, `Session Manager shell on ${names.windowsInstance}`);
+    }
+    if (this.investigation) this.addInvestigationOutputs(this.investigation, this.network!, out);
+  }
+
+  private addIdentityOutputs(identity: Identity, participant: ParticipantNames, out: Out): void {
+    const { readOnly, crossAccount } = identity;
     out('ReadOnlyUserName', readOnly.user.userName, 'The read-only IAM user (<name>-RO) for the console');
     out('ReadOnlyUserSignInUrl', readOnly.signInUrl, 'Console sign-in page of the account');
     out(
@@ -136,26 +170,13 @@ export class WorkshopStack extends Stack {
     );
     out('CrossAccountRoleArn', crossAccount.role.roleArn, 'The read-only cross-account role (<name>-CROSS-ACCOUNT-ROLE)');
     out('SwitchRoleUrl', crossAccount.switchRoleUrl, 'Console link to switch to the cross-account role');
-    out('SsmInstanceProfileName', this.identity.instanceProfileName, 'Instance profile that makes the instances reachable with Session Manager');
+    out('SsmInstanceProfileName', identity.instanceProfileName, 'Instance profile that makes the instances reachable with Session Manager');
+  }
 
-    const { workshopVpc, flowLogs } = this.network;
-    out('VpcId', workshopVpc.vpcId, `The workshop VPC (${names.vpc})`);
-    out('FlowLogGroupName', flowLogs.logGroup.logGroupName, 'CloudWatch Logs group of the VPC flow logs');
-    out('FlowLogBucketName', flowLogs.bucket.bucketName, 'S3 bucket of the VPC flow logs');
-
-    const { guardDuty, inspector } = this.detection;
-    out('GuardDutyDetectorId', guardDuty.detectorId, 'GuardDuty detector of the region');
-    out('GuardDutyDetectorAdopted', guardDuty.adopted, "'true': it existed before and survives destroy");
-    out('InspectorEc2EnabledByStack', inspector.enabledByStack, "'true': destroy disables EC2 scanning again");
-
-    const { defaultVpc, webserver, privateInstances } = this.compute;
-    out('WebserverUrl', webserver.url, `Web page of ${names.webserver}`);
-    out('DefaultVpcId', defaultVpc.vpcId, `The default VPC, tagged ${names.defaultVpc}`);
-    out('WebserverSession', webserver.server.startSessionCommand, `Session Manager shell on ${names.webserver}`);
-    out('UbuntuSession', privateInstances.ubuntu.startSessionCommand, `Session Manager shell on ${names.ubuntuInstance}`);
-    out('WindowsSession', privateInstances.windows.startSessionCommand, `Session Manager shell on ${names.windowsInstance}`);
-
-    const { insights, workgroup, trail, wazuhReader } = this.investigation;
+  private addInvestigationOutputs(investigation: Investigation, network: Network, out: Out): void {
+    const names = workshopNames(this.config);
+    const { flowLogs } = network;
+    const { insights, workgroup, trail, wazuhReader } = investigation;
     out('AlarmTopicArn', insights.topic.topicArn, 'SNS topic of the alarm on rejected flows');
     out('AthenaWorkGroup', workgroup.workGroupName, 'Athena workgroup of the investigation');
     out('GlueDatabase', workgroup.databaseName, 'Glue database of the flow-log and CloudTrail tables');

@@ -14,7 +14,7 @@ describe('cdk-nag AwsSolutions and CloudFormation validation', () => {
   test('an unacknowledged finding stops synth (the plugin is active)', () => {
     const { app, stack } = buildWorkshop();
     // A world-open SSH port that the workshop does not open: must be reported.
-    new ec2.CfnSecurityGroup(stack.compute, 'OpenSsh', {
+    new ec2.CfnSecurityGroup(stack.compute!, 'OpenSsh', {
       groupDescription: 'not part of the workshop',
       securityGroupIngress: [{ ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIp: '0.0.0.0/0' }],
     });

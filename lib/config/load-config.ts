@@ -25,6 +25,7 @@ export const CONTEXT_KEYS = [
   'rejectedFlowsAlarmThreshold',
   'wazuhPrincipalArn',
   'day2',
+  'parts',
 ] as const;
 
 export type ContextReader = (key: string) => unknown;
@@ -77,6 +78,7 @@ export function loadConfig(read: ContextReader): WorkshopConfig {
     rejectedFlowsAlarmThreshold: get('rejectedFlowsAlarmThreshold', number, d.rejectedFlowsAlarmThreshold),
     wazuhPrincipalArn: get<string | undefined>('wazuhPrincipalArn', text, d.wazuhPrincipalArn),
     day2: get('day2', bool, d.day2),
+    parts: get('parts', list, d.parts),
   };
   return validateConfig(config);
 }

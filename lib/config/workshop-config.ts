@@ -7,6 +7,8 @@
  * derived from the CIDRs and AZs here, so a changed CIDR renames its resource consistently.
  */
 
+import { WORKSHOP_PARTS, type WorkshopPart } from './settings/parts';
+
 /** NAT gateway modes: 3 is the workshop (one per AZ); 1 is a cheaper mode that departs from the text. */
 export type NatGatewayCount = 1 | 3;
 
@@ -49,6 +51,8 @@ export interface WorkshopConfig {
   readonly wazuhPrincipalArn?: string;
   /** Add the day-2 parts (web tier, auto-block, Security Hub, isolation) to the same stack. */
   readonly day2: boolean;
+  /** The day-1 parts the template holds (default all; fewer to catch a participant up). */
+  readonly parts: readonly WorkshopPart[];
 }
 
 /** The workshop's literal table. */
@@ -72,6 +76,7 @@ export const WORKSHOP_DEFAULTS: WorkshopConfig = {
   wazuhPrincipalArn: undefined,
   // Day 1 by default: an organiser deploys day 1, then `cdk deploy -c day2=true` on day 2.
   day2: false,
+  parts: WORKSHOP_PARTS,
 };
 
 /** CloudWatch Logs accepts only these retention values (PutRetentionPolicy). */

@@ -89,9 +89,17 @@ export class Observer {
     } else if (outcome.kind === 'error') this.val(resource, EXISTS, `error: ${errorName(outcome.error)}`, errorMessage(outcome.error));
   }
 
+  /**
+   * Filters for "made for this participant's workshop": the workshop tags the app puts on everything.
+   * A finder for hand-built resources (scripts/check/finder.ts) has none to offer.
+   */
+  ownFilters(): Filter[] {
+    return workshopFilters(this.config);
+  }
+
   /** Filters for "in the workshop VPC" (its tags while the VPC was not found). */
   inVpc(): Filter[] {
-    return this.vpcId ? [{ Name: 'vpc-id', Values: [this.vpcId] }] : workshopFilters(this.config);
+    return this.vpcId ? [{ Name: 'vpc-id', Values: [this.vpcId] }] : this.ownFilters();
   }
 
   private deployed(stack: string): Promise<DeployedStack | undefined> {

@@ -18,6 +18,7 @@ export type ResourceKind =
   | 'iamGroup'
   | 'iamUser'
   | 'iamRole'
+  | 'detector'
   | 'instanceProfile'
   | 'snsTopic'
   | 'metricFilter'

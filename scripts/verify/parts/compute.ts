@@ -5,7 +5,7 @@
 import { DescribeInstancesCommand, DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeVpcsCommand, Instance } from '@aws-sdk/client-ec2';
 import { NO_NAME_TAG } from '../compare';
 import { defaultSubnetLabel, UNSET, vpcDefaultSecurityGroupLabel } from '../labels';
-import { nameOf, Observer, workshopFilters } from '../observer';
+import { nameOf, Observer } from '../observer';
 import { resourceRows, Scope, VerifyPart } from '../part';
 import { ExpectedRow } from '../types';
 
@@ -57,7 +57,7 @@ async function observeInstances(o: Observer, defaultSubnetId: string | undefined
   const instanceNames = [n.webserver, n.ubuntuInstance, n.windowsInstance];
   const live = { Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] };
   const instances: Instance[] = (
-    (await o.c.ec2.send(new DescribeInstancesCommand({ Filters: [...workshopFilters(config), { Name: 'tag:Name', Values: instanceNames }, live] }))).Reservations ?? []
+    (await o.c.ec2.send(new DescribeInstancesCommand({ Filters: [...o.ownFilters(), { Name: 'tag:Name', Values: instanceNames }, live] }))).Reservations ?? []
   ).flatMap((r) => r.Instances ?? []);
   for (const name of instanceNames) {
     const label = L.instance(name);

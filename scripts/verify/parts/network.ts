@@ -5,7 +5,7 @@
 import { DescribeAddressesCommand, DescribeInternetGatewaysCommand, DescribeNatGatewaysCommand, DescribeRouteTablesCommand, DescribeSubnetsCommand, DescribeVpcAttributeCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import { NO_NAME_TAG } from '../compare';
 import { UNSET } from '../labels';
-import { nameOf, Observer, workshopFilters } from '../observer';
+import { nameOf, Observer } from '../observer';
 import { resourceRows, Scope, VerifyPart } from '../part';
 import { ExpectedRow } from '../types';
 
@@ -61,7 +61,7 @@ function expectedRows({ config, labels: L, names: n }: Scope): ExpectedRow[] {
 async function observeVpc(o: Observer): Promise<void> {
   const { labels: L, names: n } = o.scope;
   await o.guard(L.vpc, async () => {
-    const vpcs = (await o.c.ec2.send(new DescribeVpcsCommand({ Filters: workshopFilters(o.config) }))).Vpcs ?? [];
+    const vpcs = (await o.c.ec2.send(new DescribeVpcsCommand({ Filters: o.ownFilters() }))).Vpcs ?? [];
     let { item, how } = await o.locate(vpcs, (v) => v.VpcId, (v) => v.Tags, n.vpc, () => o.physicalIdByNameTag('AWS::EC2::VPC', n.vpc));
     if (!item) {
       const id = await o.physicalIdByNameTag('AWS::EC2::VPC', n.vpc);
