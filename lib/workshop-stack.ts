@@ -85,6 +85,9 @@ export class WorkshopStack extends Stack {
         alarmEmail: { address: participant.parameters.alarmEmail.valueAsString, condition: participant.hasAlarmEmail },
       });
     }
+    // A condition only the left-out part used would be an unused condition (CloudFormation warns).
+    if (!this.investigation) this.node.tryRemoveChild(CONDITION_NAMES.hasAlarmEmail);
+    if (!this.identity) this.node.tryRemoveChild(CONDITION_NAMES.trustsAnotherAccount);
 
     // The workshop tag is literal: on the stack (CloudFormation propagates it) and on every
     // taggable resource. The participant tag comes from the ParticipantName parameter, so it can
