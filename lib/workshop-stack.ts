@@ -85,9 +85,9 @@ export class WorkshopStack extends Stack {
         alarmEmail: { address: participant.parameters.alarmEmail.valueAsString, condition: participant.hasAlarmEmail },
       });
     }
-    // A condition only the left-out part used would be an unused condition (CloudFormation warns).
-    if (!this.investigation) this.node.tryRemoveChild(CONDITION_NAMES.hasAlarmEmail);
-    if (!this.identity) this.node.tryRemoveChild(CONDITION_NAMES.trustsAnotherAccount);
+    // A parameter or condition only a left-out part used would be unused (CloudFormation warns).
+    const unused = [...(this.investigation ? [] : ['alarmEmail', CONDITION_NAMES.hasAlarmEmail]), ...(this.identity ? [] : ['trustedAccountId', CONDITION_NAMES.trustsAnotherAccount])];
+    for (const id of unused) this.node.tryRemoveChild(id in participant.parameters ? participant.parameters[id as keyof typeof PARAMETER_NAMES].node.id : id);
 
     // The workshop tag is literal: on the stack (CloudFormation propagates it) and on every
     // taggable resource. The participant tag comes from the ParticipantName parameter, so it can
