@@ -7,6 +7,7 @@
  */
 const EMULATOR_SUITES = [
   'test/check/check.test.ts',
+  'test/check/fleet-check.test.ts',
   'test/emulator/change-set-no-changes.test.ts',
   'test/emulator/loopback-lambda-scope.test.ts',
   'test/emulator/moto-patches.test.ts',

@@ -9,7 +9,7 @@ import { operatorConfig } from '../operator/context';
 import { EXECUTION_ROLE } from './accounts';
 import { readRoster, Participant } from './roster';
 
-export const SUBCOMMANDS = ['deploy', 'status', 'verify', 'leftovers', 'destroy', 'roles', 'handouts'] as const;
+export const SUBCOMMANDS = ['deploy', 'status', 'verify', 'leftovers', 'destroy', 'roles', 'handouts', 'check'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 const COMMON = { roster: 'text', region: 'text', role: 'text', 'poll-seconds': 'positive', 'max-polls': 'count' } as const;
@@ -27,6 +27,7 @@ export const FLEET_USAGE = [
   '  leftovers --roster FILE [--role NAME] [--region R]',
   '  destroy   --roster FILE [--ou ou-...] [--role NAME] [--region R]',
   '  handouts  --roster FILE --out DIR [--role NAME] [--region R]   (DIR/<participant>.md, .html, .svg)',
+  '  check     --roster FILE [--out FILE.html] [--watch] [--role NAME] [--region R]   (scoreboard: a row per participant, a column per workshop step)',
   '  roles     [--deploy --admin-account ID]   (prints the StackSets administration and execution role templates)',
   'Roster: CSV lines participant,accountId,email. Polling: --poll-seconds (default 10), --max-polls (default 360).',
 ].join('\n');
@@ -39,6 +40,7 @@ export const FLEET_SPECS: Record<Subcommand, CommandSpec> = {
   destroy: { usage: FLEET_USAGE, flags: { ...COMMON, ...TARGETS } },
   roles: { usage: FLEET_USAGE, flags: { deploy: 'switch', 'admin-account': 'text' }, context: false },
   handouts: { usage: FLEET_USAGE, flags: { ...COMMON, out: 'text' } },
+  check: { usage: FLEET_USAGE, flags: { ...COMMON, out: 'text', watch: 'switch' } },
 };
 
 export function subcommandOf(argv: readonly string[]): { command: Subcommand; rest: string[] } {

@@ -13,6 +13,7 @@ import { fleetHandouts } from './handouts';
 import { fleetLeftovers, fleetStatus, fleetVerify, InspectOptions } from './inspect';
 import { administrationRoleTemplate, ADMIN_ROLE_STACK, deployRoleStack, executionRoleTemplate, EXECUTION_ROLE_STACK } from './roles';
 import { RosterError } from './roster';
+import { fleetScoreboard } from './scoreboard';
 import { synthFleetTemplate, FleetTemplate } from './template';
 
 export interface FleetRunOptions {
@@ -71,6 +72,8 @@ export async function runFleet(argv: readonly string[], opts: FleetRunOptions = 
       return fleetLeftovers(inspect);
     case 'handouts':
       return fleetHandouts({ ...inspect, outDir: textFlag(args, 'out')!, template: template! });
+    case 'check':
+      return fleetScoreboard({ ...inspect, out: textFlag(args, 'out'), watch: args.flags.watch === true ? { intervalMs: s.intervalMs, maxPolls: s.maxPolls } : undefined });
     case 'destroy':
       return destroyFleet({ ...inspect, ...target, poll });
     default:

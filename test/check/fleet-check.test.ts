@@ -1,0 +1,61 @@
+/**
+ * `npm run fleet -- check` on the emulator with three participant accounts (reached by
+ * sts:AssumeRole, as the fleet reaches them): alice built everything of parts 1 and 2 by hand,
+ * bob half (identity, the VPC and its subnets), carol nothing yet. The scoreboard says exactly that,
+ * in the terminal and in the HTML page.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Emulator, startEmulator } from '../../scripts/emulator/emulator';
+import { adminClients, assumeRole } from '../../scripts/fleet/accounts';
+import { runFleet } from '../../scripts/fleet/run';
+import { awsClients } from '../../scripts/operator/clients';
+import { buildByHand, HandBuiltOptions } from './hand-built';
+
+jest.setTimeout(90_000);
+
+let emu: Emulator;
+let tmp: string;
+const ROOM = [['alice', '111111111111'], ['bob', '222222222222'], ['carol', '333333333333']] as const;
+
+async function build(account: string, o: HandBuiltOptions): Promise<void> {
+  const admin = adminClients({ region: 'us-east-1', env: emu.env });
+  const c = awsClients('us-east-1', { env: emu.env, credentials: await assumeRole(admin, account) });
+  try {
+    await buildByHand(c, account, o);
+  } finally {
+    c.destroy();
+    admin.destroy();
+  }
+}
+
+beforeAll(async () => {
+  emu = await startEmulator({ multiAccount: true });
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-check-'));
+  await Promise.all([build(ROOM[0][1], { participant: 'alice' }), build(ROOM[1][1], { participant: 'bob', half: true })]);
+});
+
+afterAll(async () => {
+  await emu?.stop();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+test('the scoreboard: alice complete, bob half done, carol not started', async () => {
+  const roster = path.join(tmp, 'room.csv');
+  fs.writeFileSync(roster, ['participant,accountId,email', ...ROOM.map(([n, a]) => `${n},${a},${n}@example.com`)].join('\n') + '\n');
+  const lines: string[] = [];
+  const html = path.join(tmp, 'board.html');
+  const code = await runFleet(['check', '--roster', roster, '--out', html], { env: emu.env, log: (l) => lines.push(l) });
+  expect(code).toBe(0);
+  const row = (name: string) => lines.find((l) => l.startsWith(`${name} `))!.replace(/\s+/g, ' ');
+  // Columns: ro-user x-account ssm-role vpc subnets igw public-rt nat private-rt flow-cw flow-s3 default-vpc webserver private-ec2 guardduty inspector | alarm athena trail wazuh.
+  expect(lines[1].replace(/\s+/g, ' ')).toBe('participant ro-user x-account ssm-role vpc subnets igw public-rt nat private-rt flow-cw flow-s3 default-vpc webserver private-ec2 guardduty inspector alarm athena trail wazuh done');
+  expect(row('alice')).toBe(`alice ${'✓ '.repeat(16)}${'· '.repeat(4)}16/20`);
+  expect(row('bob')).toBe(`bob ${'✓ '.repeat(5)}${'· '.repeat(15)}5/20`);
+  expect(row('carol')).toBe(`carol ${'· '.repeat(20)}0/20`);
+  const page = fs.readFileSync(html, 'utf8');
+  expect(page).toContain('<tr><th>carol</th>');
+  expect((page.match(/class="done"/g) ?? []).length).toBe(16 + 5);
+  expect(page).not.toContain('class="wrong"');
+});
