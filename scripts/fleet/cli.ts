@@ -9,7 +9,7 @@ import { operatorConfig } from '../operator/context';
 import { EXECUTION_ROLE } from './accounts';
 import { readRoster, Participant } from './roster';
 
-export const SUBCOMMANDS = ['deploy', 'status', 'verify', 'leftovers', 'destroy', 'roles', 'handouts', 'check'] as const;
+export const SUBCOMMANDS = ['deploy', 'status', 'verify', 'leftovers', 'destroy', 'roles', 'handouts', 'check', 'catch-up'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 const COMMON = { roster: 'text', region: 'text', role: 'text', 'poll-seconds': 'positive', 'max-polls': 'count' } as const;
@@ -28,6 +28,7 @@ export const FLEET_USAGE = [
   '  destroy   --roster FILE [--ou ou-...] [--role NAME] [--region R]',
   '  handouts  --roster FILE --out DIR [--role NAME] [--region R]   (DIR/<participant>.md, .html, .svg)',
   '  check     --roster FILE [--out FILE.html] [--watch] [--role NAME] [--region R]   (scoreboard: a row per participant, a column per workshop step)',
+  '  catch-up  --roster FILE --participant NAME --parts P[,P...] [--role NAME] [--region R]   (deploys those parts of the workshop into one account: identity, network, compute, detection, investigation)',
   '  roles     [--deploy --admin-account ID]   (prints the StackSets administration and execution role templates)',
   'Roster: CSV lines participant,accountId,email. Polling: --poll-seconds (default 10), --max-polls (default 360).',
 ].join('\n');
@@ -40,6 +41,7 @@ export const FLEET_SPECS: Record<Subcommand, CommandSpec> = {
   destroy: { usage: FLEET_USAGE, flags: { ...COMMON, ...TARGETS } },
   roles: { usage: FLEET_USAGE, flags: { deploy: 'switch', 'admin-account': 'text' }, context: false },
   handouts: { usage: FLEET_USAGE, flags: { ...COMMON, out: 'text' } },
+  'catch-up': { usage: FLEET_USAGE, flags: { ...COMMON, participant: 'text', parts: 'text' } },
   check: { usage: FLEET_USAGE, flags: { ...COMMON, out: 'text', watch: 'switch' } },
 };
 
@@ -78,7 +80,9 @@ export interface FleetSettings {
 export function fleetSettings(args: ParsedArgs, env?: Env): FleetSettings {
   const region = textFlag(args, 'region');
   // --region is the config's region (cdk synth gets it too); give -c availabilityZones=... of that region with it.
-  const context = { ...args.context, ...(region ? { region } : {}) };
+  const parts = textFlag(args, 'parts');
+  // --parts (catch-up) is the `parts` setting: validated with the config, passed to cdk synth.
+  const context = { ...args.context, ...(region ? { region } : {}), ...(parts ? { parts } : {}) };
   const config = operatorConfig(context);
   const rosterFile = textFlag(args, 'roster');
   if (!rosterFile) throw new UsageError('--roster FILE is required (CSV lines participant,accountId,email)', FLEET_USAGE);

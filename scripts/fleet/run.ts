@@ -14,6 +14,8 @@ import { fleetLeftovers, fleetStatus, fleetVerify, InspectOptions } from './insp
 import { administrationRoleTemplate, ADMIN_ROLE_STACK, deployRoleStack, executionRoleTemplate, EXECUTION_ROLE_STACK } from './roles';
 import { RosterError } from './roster';
 import { fleetScoreboard } from './scoreboard';
+import { catchUp } from './catch-up';
+import { WorkshopConfigError } from '../../lib/config/validate-config';
 import { synthFleetTemplate, FleetTemplate } from './template';
 
 export interface FleetRunOptions {
@@ -39,9 +41,12 @@ export async function runFleet(argv: readonly string[], opts: FleetRunOptions = 
     }
     if (command === 'roles') return await roles(args.flags, opts, log);
     if (command === 'handouts' && !textFlag(args, 'out')) throw new UsageError('handouts: --out DIR is required', FLEET_USAGE);
+    if (command === 'catch-up' && (!textFlag(args, 'participant') || !textFlag(args, 'parts'))) {
+      throw new UsageError('catch-up: --participant NAME and --parts P[,P...] are required', FLEET_USAGE);
+    }
     settings = fleetSettings(args, opts.env);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof RosterError) {
+    if (e instanceof UsageError || e instanceof RosterError || e instanceof WorkshopConfigError) {
       log(e.message);
       return 2;
     }
@@ -52,7 +57,7 @@ export async function runFleet(argv: readonly string[], opts: FleetRunOptions = 
   const poll = { intervalMs: s.intervalMs, maxPolls: s.maxPolls, log };
   const target = { stackSet: s.stackSet, region: s.region, ou: s.ou, maxConcurrentPercent: s.maxConcurrentPercent, failureTolerancePercent: s.failureTolerancePercent };
   // Only what deploys or draws needs the template; status, verify, leftovers and destroy read the accounts.
-  const needsTemplate = command === 'deploy' || command === 'handouts';
+  const needsTemplate = command === 'deploy' || command === 'handouts' || command === 'catch-up';
   let template = opts.template;
   if (needsTemplate && !template) {
     log(`Synthesizing ${s.stackSet} (cdk synth) ...`);
@@ -72,6 +77,8 @@ export async function runFleet(argv: readonly string[], opts: FleetRunOptions = 
       return fleetLeftovers(inspect);
     case 'handouts':
       return fleetHandouts({ ...inspect, outDir: textFlag(args, 'out')!, template: template! });
+    case 'catch-up':
+      return catchUp({ ...inspect, participant: textFlag(args, 'participant')!, template: template!, poll: { intervalMs: s.intervalMs, maxPolls: s.maxPolls } });
     case 'check':
       return fleetScoreboard({ ...inspect, out: textFlag(args, 'out'), watch: args.flags.watch === true ? { intervalMs: s.intervalMs, maxPolls: s.maxPolls } : undefined });
     case 'destroy':

@@ -11,6 +11,8 @@ import { Emulator, startEmulator } from '../../scripts/emulator/emulator';
 import { adminClients, assumeRole } from '../../scripts/fleet/accounts';
 import { runFleet } from '../../scripts/fleet/run';
 import { awsClients } from '../../scripts/operator/clients';
+import { buildWorkshop } from '../support/synth';
+import { Template } from 'aws-cdk-lib/assertions';
 import { buildByHand, HandBuiltOptions } from './hand-built';
 
 jest.setTimeout(90_000);
@@ -58,4 +60,25 @@ test('the scoreboard: alice complete, bob half done, carol not started', async (
   expect(page).toContain('<tr><th>carol</th>');
   expect((page.match(/class="done"/g) ?? []).length).toBe(16 + 5);
   expect(page).not.toContain('class="wrong"');
+
+  // catch-up: carol gets identity and network deployed (the one template with -c parts=identity,network) and continues by hand.
+  const { stack } = buildWorkshop({ parts: 'identity,network' });
+  const template = Template.fromStack(stack).toJSON();
+  const catchUpLines: string[] = [];
+  const caughtUp = await runFleet(['catch-up', '--roster', roster, '--participant', 'carol', '--parts', 'identity,network', '--poll-seconds', '1'], {
+    env: emu.env, log: (l) => catchUpLines.push(l), template,
+  });
+  expect(catchUpLines.join('\n')).toContain('catch-up carol (333333333333): creating SecurityWorkshop with parts identity, network');
+  expect(caughtUp).toBe(0);
+  lines.length = 0;
+  expect(await runFleet(['check', '--roster', roster], { env: emu.env, log: (l) => lines.push(l) })).toBe(0);
+  // identity and network (flow logs too) done by the app; compute, detection and investigation are carol's to do.
+  expect(row('carol')).toBe(`carol ${'✓ '.repeat(11)}${'· '.repeat(9)}11/20`);
+});
+
+test('catch-up refuses a list without what a part needs, naming it', async () => {
+  const roster = path.join(tmp, 'room.csv');
+  const lines: string[] = [];
+  expect(await runFleet(['catch-up', '--roster', roster, '--participant', 'carol', '--parts', 'compute'], { env: emu.env, log: (l) => lines.push(l) })).toBe(2);
+  expect(lines.join('\n')).toMatch(/parts=\["compute"\]: compute needs identity and network/);
 });

@@ -10,6 +10,9 @@ import * as path from 'node:path';
 import { cdk } from '../../scripts/local/cdk-cli';
 import { LocalRunReport, runLocal } from '../../scripts/local/pipeline';
 import { sdkConfig } from '../../scripts/operator/context';
+import { awsClients } from '../../scripts/operator/clients';
+import { checkEnvironment, CheckResult } from '../../scripts/check/index';
+import { WORKSHOP_DEFAULTS } from '../../lib/config/workshop-config';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -63,12 +66,16 @@ describe('npm run local against the emulator', () => {
   let deployedStacks: string[] = [];
   let statusesBefore: string[] = [];
   let statusesAfter: string[] = [];
+  let checked: CheckResult | undefined;
 
   beforeAll(async () => {
     report = await runLocal({
       log: (l) => lines.push(l),
       keep: true,
       keepUntil: async (env, { assembly }) => {
+        // npm run check grades the app's environment as it grades a hand-built one (in process: seconds).
+        const clients = awsClients('us-east-1', { env });
+        checked = await checkEnvironment(clients, WORKSHOP_DEFAULTS).finally(() => clients.destroy());
         whileUp.verify = command('verify', env);
         whileUp.leftovers = command('leftovers', env);
         // The app holds 3 EIPs now: a second deploy would need 3 more of the 5 (default quota).
@@ -111,6 +118,12 @@ describe('npm run local against the emulator', () => {
     expect(out.WazuhOssecConfig).toContain('<name>s3-vpc-flow-logs-vpc-10-0-0-0-123456789012-us-east-1</name>');
     expect(out.ReadOnlyUserName).toBe('workshop-RO');
     expect(out.WebserverSession).toMatch(/^aws ssm start-session --target i-[0-9a-f]+ --region us-east-1$/);
+  });
+
+  test('npm run check grades the environment the app deployed: every step done, nothing to warn about', () => {
+    expect(checked!.steps.filter((s) => s.status !== 'done')).toEqual([]);
+    expect(checked!.steps).toHaveLength(20);
+    expect(checked!.warnings).toEqual([]);
   });
 
   test('verify: the table matches, every row recorded and OK', () => {
