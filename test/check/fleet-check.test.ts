@@ -71,7 +71,9 @@ test('the scoreboard: alice complete, bob half done, carol not started', async (
   expect(catchUpLines.join('\n')).toContain('catch-up carol (333333333333): creating SecurityWorkshop with parts identity, network');
   expect(caughtUp).toBe(0);
   lines.length = 0;
-  expect(await runFleet(['check', '--roster', roster], { env: emu.env, log: (l) => lines.push(l) })).toBe(0);
+  // --watch: checks again every --poll-seconds, --max-polls rounds in all.
+  expect(await runFleet(['check', '--roster', roster, '--watch', '--poll-seconds', '1', '--max-polls', '2'], { env: emu.env, log: (l) => lines.push(l) })).toBe(0);
+  expect(lines.filter((l) => l.startsWith('participant '))).toHaveLength(2);
   // identity and network (flow logs too) done by the app; compute, detection and investigation are carol's to do.
   expect(row('carol')).toBe(`carol ${'✓ '.repeat(11)}${'· '.repeat(9)}11/20`);
 });

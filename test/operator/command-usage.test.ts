@@ -7,6 +7,8 @@ describe('the commands exit 2 with their usage on a bad argument (before any AWS
     ['cost.ts', ['--participants', '2.5'], /--participants "2.5" is not allowed[\s\S]*usage: npm run cost/],
     ['cost.ts', ['--hours'], /--hours needs a value[\s\S]*usage: npm run cost/],
     ['verify.ts', ['--bogus'], /unknown argument --bogus[\s\S]*usage: npm run verify/],
+    ['check.ts', ['--part', 'vpc'], /--part "vpc": one of identity, network, compute, detection, investigation[\s\S]*usage: npm run check/],
+    ['check.ts', ['-c', 'parts=compute'], /parts=\["compute"\]: compute needs identity and network/],
     ['leftovers.ts', ['--participant'], /--participant needs a value[\s\S]*usage: npm run leftovers/],
     ['preflight.ts', ['--jsn'], /unknown argument --jsn[\s\S]*usage: npm run preflight/],
     ['destroy.ts', ['--force'], /unknown argument --force[\s\S]*usage: npm run destroy/],
