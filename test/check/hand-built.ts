@@ -26,9 +26,15 @@ const tagged = (ResourceType: ec2.ResourceType, n: string): ec2.TagSpecification
 const trust = (principal: Record<string, string>) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole' }] });
 const AZ = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
 
+/** Identity and the network side by side (as two browser tabs would), then the instances that need both. */
 export async function buildByHand(c: AwsClients, account: string, o: HandBuiltOptions): Promise<void> {
-  const p = o.participant;
-  // Identity.
+  const [, network] = await Promise.all([buildIdentity(c, account, o.participant), buildNetwork(c, account, o)]);
+  if (network) await buildInstances(c, account, network);
+}
+
+const SSM_ROLE = 'ROLE-AmazonEC2RoleforSSM';
+
+async function buildIdentity(c: AwsClients, account: string, p: string): Promise<void> {
   await c.iam.send(new iam.CreateGroupCommand({ GroupName: `${p}-RO-GROUP` }));
   await c.iam.send(new iam.AttachGroupPolicyCommand({ GroupName: `${p}-RO-GROUP`, PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }));
   await c.iam.send(new iam.CreateUserCommand({ UserName: `${p}-RO` }));
@@ -36,12 +42,16 @@ export async function buildByHand(c: AwsClients, account: string, o: HandBuiltOp
   await c.iam.send(new iam.CreateLoginProfileCommand({ UserName: `${p}-RO`, Password: 'Initial-Passw0rd!', PasswordResetRequired: true }));
   await c.iam.send(new iam.CreateRoleCommand({ RoleName: `${p}-CROSS-ACCOUNT-ROLE`, AssumeRolePolicyDocument: trust({ AWS: `arn:aws:iam::${account}:root` }) }));
   await c.iam.send(new iam.AttachRolePolicyCommand({ RoleName: `${p}-CROSS-ACCOUNT-ROLE`, PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }));
-  const ssmRole = 'ROLE-AmazonEC2RoleforSSM';
+  const ssmRole = SSM_ROLE;
   await c.iam.send(new iam.CreateRoleCommand({ RoleName: ssmRole, AssumeRolePolicyDocument: trust({ Service: 'ec2.amazonaws.com' }) }));
   await c.iam.send(new iam.AttachRolePolicyCommand({ RoleName: ssmRole, PolicyArn: 'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore' }));
   await c.iam.send(new iam.CreateInstanceProfileCommand({ InstanceProfileName: ssmRole }));
   await c.iam.send(new iam.AddRoleToInstanceProfileCommand({ InstanceProfileName: ssmRole, RoleName: ssmRole }));
+}
 
+/** The VPC, subnets, gateways, route tables and flow logs; undefined when stopped half way. */
+async function buildNetwork(c: AwsClients, account: string, o: HandBuiltOptions): Promise<{ vpcId: string; privateSubnetA: string } | undefined> {
+  const p = o.participant;
   // The VPC and its subnets, named as the text reads.
   const vpcId = (await c.ec2.send(new ec2.CreateVpcCommand({ CidrBlock: '10.0.0.0/16', TagSpecifications: tagged('vpc', 'VPC-10-0-0-0') }))).Vpc!.VpcId!;
   await c.ec2.send(new ec2.ModifyVpcAttributeCommand({ VpcId: vpcId, EnableDnsHostnames: { Value: true } }));
@@ -52,7 +62,7 @@ export async function buildByHand(c: AwsClients, account: string, o: HandBuiltOp
   };
   const pub = [await subnet(1, 0, 'Public'), await subnet(2, 1, 'Public'), await subnet(3, 2, 'Public')];
   const priv = [await subnet(4, 0, 'Private'), await subnet(5, 1, 'Private'), await subnet(6, 2, 'Private')];
-  if (o.half) return;
+  if (o.half) return undefined;
 
   // Internet gateway, public route table, NAT gateways, private route tables.
   const igw = (await c.ec2.send(new ec2.CreateInternetGatewayCommand({ TagSpecifications: tagged('internet-gateway', 'IGW-VPC-10-0-0-0') }))).InternetGateway!.InternetGatewayId!;
@@ -89,8 +99,12 @@ export async function buildByHand(c: AwsClients, account: string, o: HandBuiltOp
     ResourceIds: [vpcId], ResourceType: 'VPC', TrafficType: 'ALL', LogDestinationType: 's3', LogDestination: `${arn}/vpc/`,
     DestinationOptions: { FileFormat: 'plain-text', HiveCompatiblePartitions: false, PerHourPartition: false },
   }));
+  return { vpcId, privateSubnetA: priv[0] };
+}
 
-  // Instances: the webserver in the default VPC, Ubuntu and Windows in Private-Subnet-a.
+/** The webserver in the default VPC, Ubuntu and Windows in Private-Subnet-a; GuardDuty and Inspector on. */
+async function buildInstances(c: AwsClients, account: string, { vpcId, privateSubnetA }: { vpcId: string; privateSubnetA: string }): Promise<void> {
+  const ssmRole = SSM_ROLE;
   const defaultVpc = (await c.ec2.send(new ec2.DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] }))).Vpcs![0].VpcId!;
   await c.ec2.send(new ec2.CreateTagsCommand({ Resources: [defaultVpc], Tags: name('Default-VPC') }));
   const defaultSubnet = (await c.ec2.send(new ec2.DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [defaultVpc] }, { Name: 'availability-zone', Values: [AZ[0]] }] }))).Subnets![0].SubnetId!;
@@ -104,8 +118,8 @@ export async function buildByHand(c: AwsClients, account: string, o: HandBuiltOp
       IamInstanceProfile: { Name: ssmRole }, MetadataOptions: { HttpTokens: 'required' }, TagSpecifications: tagged('instance', instance),
     }));
   await launch('webserver-001-default-vpc', 't3.micro', defaultSubnet, [sg]);
-  await launch('Ubuntu-instance-001-no-updates', 't3.micro', priv[0], [vpcDefaultSg]);
-  await launch('Windows-instance-001', 't3.small', priv[0], [vpcDefaultSg]);
+  await launch('Ubuntu-instance-001-no-updates', 't3.micro', privateSubnetA, [vpcDefaultSg]);
+  await launch('Windows-instance-001', 't3.small', privateSubnetA, [vpcDefaultSg]);
 
   // Detection: GuardDuty on, Inspector scanning EC2.
   await c.guardduty.send(new CreateDetectorCommand({ Enable: true }));
