@@ -14,6 +14,7 @@ import { Detection } from './parts/detection/detection';
 import { Identity } from './parts/identity/identity';
 import { Investigation } from './parts/investigation/investigation';
 import { Network } from './parts/network/network';
+import { SecurityHub } from './parts/security-hub/security-hub';
 import { WAZUH_ROLE_OUTPUT } from './wazuh/from-template';
 import { wazuhVpcFlowWodle } from './wazuh/wodle';
 
@@ -47,6 +48,8 @@ export class WorkshopStack extends Stack {
   public readonly compute: Compute;
   public readonly investigation: Investigation;
   public readonly participant: ParticipantParameters;
+  /** Day 2 (config.day2): Security Hub, AWS Config, the custom action "Isolate instance", Detective. */
+  public readonly securityHub?: SecurityHub;
 
   constructor(scope: Construct, id: string, props: WorkshopStackProps) {
     super(scope, id, props);
@@ -76,6 +79,7 @@ export class WorkshopStack extends Stack {
       flowLogBucket: this.network.flowLogs.bucket,
       alarmEmail: { address: participant.parameters.alarmEmail.valueAsString, condition: participant.hasAlarmEmail },
     });
+    if (config.day2) this.securityHub = new SecurityHub(this, 'SecurityHub', { config });
 
     // The workshop tag is literal: on the stack (CloudFormation propagates it) and on every
     // taggable resource. The participant tag comes from the ParticipantName parameter, so it can
@@ -169,5 +173,19 @@ export class WorkshopStack extends Stack {
       wazuhVpcFlowWodle({ bucketName: flowLogs.bucketName, path: names.flowLogS3Folder, region: Aws.REGION, iamRoleArn: wazuhReader.role?.roleArn }),
       "Paste into Wazuh's ossec.conf (or run npm run wazuh-config) to read the VPC flow logs from S3",
     );
+
+    if (this.securityHub) {
+      const { hub, recorder, detective } = this.securityHub;
+      out('SecurityHubArn', hub.hubArn, 'Security Hub of the region');
+      out('SecurityHubAdopted', hub.adopted, "'true': it existed before and survives destroy as found");
+      out('SecurityHubCustomActionArn', this.securityHub.customActionArn, 'Security Hub custom action "Isolate instance"');
+      out('ConfigRecorderName', recorder.recorderName, 'AWS Config recorder of the region');
+      out('ConfigRecorderAdopted', recorder.adopted, "'true': it existed before and survives destroy");
+      out('ConfigBucketName', recorder.storage.bucket.bucketName, 'S3 bucket of the AWS Config delivery channel');
+      if (detective) {
+        out('DetectiveGraphArn', detective.graphArn, 'Amazon Detective behavior graph');
+        out('DetectiveGraphAdopted', detective.adopted, "'true': it existed before and survives destroy");
+      }
+    }
   }
 }

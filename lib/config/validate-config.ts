@@ -9,6 +9,7 @@ import {
   WorkshopConfig,
   isKnownInstanceType,
 } from './workshop-config';
+import { validateSecurityHubSettings } from './settings/security-hub';
 
 export class WorkshopConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -149,6 +150,8 @@ export function validateConfig(c: WorkshopConfig): WorkshopConfig {
   }
 
   if (typeof c.day2 !== 'boolean') bad('day2', c.day2, 'must be true or false (true adds the day-2 parts to the stack)');
+
+  validateSecurityHubSettings(c, bad);
 
   if (problems.length > 0) throw new WorkshopConfigError(problems);
   return c;
