@@ -9,6 +9,7 @@ import { flowLogsPart } from './flow-logs';
 import { identityPart } from './identity';
 import { investigationPart } from './investigation';
 import { networkPart } from './network';
+import { securityHubPart } from './security-hub';
 import { stackPart } from './stack';
 
-export const VERIFY_PARTS: readonly VerifyPart[] = [stackPart, networkPart, flowLogsPart, computePart, identityPart, detectionPart, investigationPart];
+export const VERIFY_PARTS: readonly VerifyPart[] = [stackPart, networkPart, flowLogsPart, computePart, identityPart, detectionPart, investigationPart, securityHubPart];
