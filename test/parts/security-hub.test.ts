@@ -41,8 +41,15 @@ describe('security hub part (day 2)', () => {
       'securityhub:EnableSecurityHub',
       'securityhub:GetEnabledStandards',
     ]);
-    expect(doc.Statement).toContainEqual(expect.objectContaining({ Action: 'securityhub:DescribeStandards', Resource: '*' }));
-    expect(doc.Statement).toContainEqual(expect.objectContaining({ Action: expect.arrayContaining(['securityhub:EnableSecurityHub']), Resource: HUB_ARN }));
+    expect(doc.Statement).toContainEqual(
+      expect.objectContaining({ Action: ['securityhub:DescribeHub', 'securityhub:EnableSecurityHub', 'securityhub:DisableSecurityHub'], Resource: HUB_ARN }),
+    );
+    expect(doc.Statement).toContainEqual(
+      expect.objectContaining({
+        Action: ['securityhub:DescribeStandards', 'securityhub:GetEnabledStandards', 'securityhub:BatchEnableStandards', 'securityhub:BatchDisableStandards'],
+        Resource: '*',
+      }),
+    );
     expect(JSON.stringify(doc)).toContain('"iam:AWSServiceName":"securityhub.amazonaws.com"');
   });
 
@@ -70,7 +77,9 @@ describe('security hub part (day 2)', () => {
     });
     const doc = policyOf(t, 'Custom::SecurityHubActionTarget');
     expect(actionsOf(doc)).toEqual(['securityhub:CreateActionTarget', 'securityhub:DeleteActionTarget', 'securityhub:DescribeActionTargets']);
-    expect(doc.Statement).toContainEqual(expect.objectContaining({ Resource: HUB_ARN }));
+    expect(doc.Statement).toContainEqual(
+      expect.objectContaining({ Action: ['securityhub:DescribeActionTargets', 'securityhub:CreateActionTarget', 'securityhub:DeleteActionTarget'], Resource: '*' }),
+    );
     const [actionId] = Object.keys(t.findResources('Custom::SecurityHubActionTarget'));
     t.hasOutput('SecurityHubCustomActionArn', { Value: { 'Fn::GetAtt': [actionId, 'ActionTargetArn'] } });
   });

@@ -33,22 +33,24 @@ export class Hub extends Construct {
       logRetentionDays: props.logRetentionDays,
       statements: [
         new iam.PolicyStatement({
+          actions: ['securityhub:DescribeHub', 'securityhub:EnableSecurityHub', 'securityhub:DisableSecurityHub'],
+          resources: [hub],
+        }),
+        new iam.PolicyStatement({
           actions: [
-            'securityhub:DescribeHub',
-            'securityhub:EnableSecurityHub',
-            'securityhub:DisableSecurityHub',
+            'securityhub:DescribeStandards',
             'securityhub:GetEnabledStandards',
             'securityhub:BatchEnableStandards',
             'securityhub:BatchDisableStandards',
           ],
-          resources: [hub],
+          resources: ['*'],
         }),
-        new iam.PolicyStatement({ actions: ['securityhub:DescribeStandards'], resources: ['*'] }),
         // Security Hub creates its service-linked role on EnableSecurityHub.
         serviceLinkedRole('securityhub.amazonaws.com'),
       ],
       wildcardReasons: {
-        'Resource::*': 'securityhub:DescribeStandards lists the standards AWS offers: no resource type.',
+        'Resource::*':
+          'securityhub:DescribeStandards has no resource type, and the standards calls are authorized on standards and subscription resources, not the hub: they act only on this account\'s own subscriptions.',
         'Resource::arn:<AWS::Partition>:iam::<AWS::AccountId>:role/aws-service-role/securityhub.amazonaws.com/*':
           "Security Hub's own service-linked role path; the condition limits it to that service.",
       },

@@ -1,4 +1,3 @@
-import { Aws } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { CUSTOM_ACTION_EVENT, ISOLATE_ACTION } from '../../config/security-hub';
@@ -31,9 +30,12 @@ export class IsolateAction extends Construct {
       statements: [
         new iam.PolicyStatement({
           actions: ['securityhub:DescribeActionTargets', 'securityhub:CreateActionTarget', 'securityhub:DeleteActionTarget'],
-          resources: [`arn:${Aws.PARTITION}:securityhub:${Aws.REGION}:${Aws.ACCOUNT_ID}:hub/default`],
+          resources: ['*'],
         }),
       ],
+      wildcardReasons: {
+        'Resource::*': "The action target's ARN is only known once created or adopted (DescribeActionTargets lists the account's own); the calls act only on this account's hub.",
+      },
     });
     action.resource.node.addDependency(props.hub);
     this.customActionArn = action.getAtt('ActionTargetArn');
