@@ -44,6 +44,26 @@ const result = (kind: 'created' | 'adopted', name: string): OnEventResult => ({
   Data: { RecorderName: name, Adopted: String(kind === 'adopted') },
 });
 
+/** Stops the recorder and deletes its channel (the one of the same name) and it; what is gone already counts as deleted. */
+async function removeRecorder(config: ConfigServiceClient, name: string): Promise<void> {
+  const gone = (e: unknown) => isAwsError(e, 'NoSuchConfigurationRecorderException', 'NoSuchDeliveryChannelException');
+  try {
+    await call('Config StopConfigurationRecorder', config.send(new StopConfigurationRecorderCommand({ ConfigurationRecorderName: name })));
+  } catch (e) {
+    if (!gone(e)) throw e;
+  }
+  const channels = await call('Config DescribeDeliveryChannels', config.send(new DescribeDeliveryChannelsCommand({})));
+  // The channel this stack put has the recorder's name; another one is not ours.
+  if (channels.DeliveryChannels?.some((c) => c.name === name)) {
+    await call('Config DeleteDeliveryChannel', config.send(new DeleteDeliveryChannelCommand({ DeliveryChannelName: name })));
+  }
+  try {
+    await call('Config DeleteConfigurationRecorder', config.send(new DeleteConfigurationRecorderCommand({ ConfigurationRecorderName: name })));
+  } catch (e) {
+    if (!gone(e)) throw e;
+  }
+}
+
 export async function onEvent(
   event: CustomResourceEvent<ConfigRecorderProps>,
   clients: ConfigRecorderClients = { config: new ConfigServiceClient(clientConfig()), iam: new IAMClient(clientConfig()) },
@@ -74,11 +94,17 @@ export async function onEvent(
         },
       })),
     );
-    await call(
-      'Config PutDeliveryChannel',
-      config.send(new PutDeliveryChannelCommand({ DeliveryChannel: { name: p.RecorderName, s3BucketName: p.BucketName } })),
-    );
-    await call('Config StartConfigurationRecorder', config.send(new StartConfigurationRecorderCommand({ ConfigurationRecorderName: p.RecorderName })));
+    try {
+      await call(
+        'Config PutDeliveryChannel',
+        config.send(new PutDeliveryChannelCommand({ DeliveryChannel: { name: p.RecorderName, s3BucketName: p.BucketName } })),
+      );
+      await call('Config StartConfigurationRecorder', config.send(new StartConfigurationRecorderCommand({ ConfigurationRecorderName: p.RecorderName })));
+    } catch (e) {
+      // The failed Create's rollback Delete cannot tell that this recorder is the app's: remove it now.
+      await removeRecorder(config, p.RecorderName).catch(() => undefined);
+      throw e;
+    }
     return result('created', p.RecorderName);
   }
   if ((kind !== 'created' && kind !== 'adopted') || !name) {
@@ -86,25 +112,7 @@ export async function onEvent(
     throw new Error(`Unexpected PhysicalResourceId '${physicalId}' for a Config recorder`);
   }
   if (event.RequestType === 'Update') return result(kind, name);
-  if (kind === 'created') {
-    const gone = (e: unknown) => isAwsError(e, 'NoSuchConfigurationRecorderException', 'NoSuchDeliveryChannelException');
-    try {
-      await call('Config StopConfigurationRecorder', config.send(new StopConfigurationRecorderCommand({ ConfigurationRecorderName: name })));
-    } catch (e) {
-      if (!gone(e)) throw e;
-    }
-    const channels = await call('Config DescribeDeliveryChannels', config.send(new DescribeDeliveryChannelsCommand({})));
-    for (const channel of channels.DeliveryChannels ?? []) {
-      // The channel this stack put has the recorder's name; another one is not ours.
-      if (channel.name !== name) continue;
-      await call('Config DeleteDeliveryChannel', config.send(new DeleteDeliveryChannelCommand({ DeliveryChannelName: name })));
-    }
-    try {
-      await call('Config DeleteConfigurationRecorder', config.send(new DeleteConfigurationRecorderCommand({ ConfigurationRecorderName: name })));
-    } catch (e) {
-      if (!gone(e)) throw e;
-    }
-  }
+  if (kind === 'created') await removeRecorder(config, name);
   return { PhysicalResourceId: physicalId };
 }
 

@@ -106,20 +106,26 @@ export async function onEvent(
     const existing = await hubArn(sh);
     if (existing) return result('adopted', existing, []);
     await call('SecurityHub EnableSecurityHub', sh.send(new EnableSecurityHubCommand({ EnableDefaultStandards: false })));
-    const offered = await pages(async (NextToken) => {
-      const out = await call('SecurityHub DescribeStandards', sh.send(new DescribeStandardsCommand({ NextToken })));
-      return { items: (out.Standards ?? []).map((s) => s.StandardsArn!), next: out.NextToken };
-    });
-    const standards = newestStandards(offered, names);
-    const out = await call(
-      'SecurityHub BatchEnableStandards',
-      sh.send(new BatchEnableStandardsCommand({ StandardsSubscriptionRequests: standards.map((StandardsArn) => ({ StandardsArn })) })),
-    );
-    const failed = (out.StandardsSubscriptions ?? []).filter((s) => s.StandardsStatus === 'FAILED');
-    if (failed.length) throw new Error(`SecurityHub BatchEnableStandards failed for ${failed.map((s) => s.StandardsArn).join(', ')}`);
-    const created = await hubArn(sh);
-    if (!created) throw new Error('SecurityHub DescribeHub found no hub after EnableSecurityHub');
-    return result('created', created, standards);
+    try {
+      const offered = await pages(async (NextToken) => {
+        const out = await call('SecurityHub DescribeStandards', sh.send(new DescribeStandardsCommand({ NextToken })));
+        return { items: (out.Standards ?? []).map((s) => s.StandardsArn!), next: out.NextToken };
+      });
+      const standards = newestStandards(offered, names);
+      const out = await call(
+        'SecurityHub BatchEnableStandards',
+        sh.send(new BatchEnableStandardsCommand({ StandardsSubscriptionRequests: standards.map((StandardsArn) => ({ StandardsArn })) })),
+      );
+      const failed = (out.StandardsSubscriptions ?? []).filter((s) => s.StandardsStatus === 'FAILED');
+      if (failed.length) throw new Error(`SecurityHub BatchEnableStandards failed for ${failed.map((s) => s.StandardsArn).join(', ')}`);
+      const created = await hubArn(sh);
+      if (!created) throw new Error('SecurityHub DescribeHub found no hub after EnableSecurityHub');
+      return result('created', created, standards);
+    } catch (e) {
+      // The failed Create's rollback Delete cannot tell that this hub is the app's: switch it off again now.
+      await sh.send(new DisableSecurityHubCommand({})).catch(() => undefined);
+      throw e;
+    }
   }
   if ((kind !== 'created' && kind !== 'adopted') || !arn) {
     if (event.RequestType === 'Delete') return { PhysicalResourceId: physicalId }; // rollback of a failed Create

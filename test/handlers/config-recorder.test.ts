@@ -64,3 +64,10 @@ test('a recorder that existed before survives Delete, as does the rollback Delet
   expect((await recorders()).map((r) => r.name)).toEqual(['default']);
   await clients.config.send(new DeleteConfigurationRecorderCommand({ ConfigurationRecorderName: 'default' }));
 });
+
+test('a Create that fails after putting the recorder removes it again (its rollback Delete cannot tell)', async () => {
+  // AWS Config refuses a delivery channel without a bucket (moto: NoSuchBucketException).
+  await expect(onEvent(cfnEvent('Create', { ...PROPS, BucketName: '' }), clients)).rejects.toThrow(/^Config PutDeliveryChannel failed: NoSuchBucketException/);
+  expect(await recorders()).toEqual([]);
+  expect(await channels()).toEqual([]);
+});

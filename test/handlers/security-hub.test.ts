@@ -82,6 +82,13 @@ test('the rollback Delete after a failed Create (PhysicalResourceId = LogicalRes
   await securityhub.send(new DisableSecurityHubCommand({}));
 });
 
+test('a Create that fails after enabling the hub switches it off again (its rollback Delete cannot tell)', async () => {
+  await expect(onEvent(cfnEvent('Create', { Standards: ['no-such-standard'] }), { securityhub })).rejects.toThrow(
+    "Security Hub offers no standard 'no-such-standard' in this region",
+  );
+  expect(await hubOn()).toBe(false);
+});
+
 describe('custom action "Isolate instance"', () => {
   const ACTION = { Id: 'IsolateInstance', Name: 'Isolate instance', Description: 'Isolates the instance' };
   const ARN = 'arn:aws:securityhub:us-east-1:123456789012:action/custom/IsolateInstance';
