@@ -50,7 +50,7 @@ export class Hub extends Construct {
       ],
       wildcardReasons: {
         'Resource::*':
-          'securityhub:DescribeStandards has no resource type, and the standards calls are authorized on standards and subscription resources, not the hub: they act only on this account\'s own subscriptions.',
+          'securityhub:DescribeStandards has no resource type; the standards calls get * rather than the hub ARN so that they pass whatever resource type IAM checks them on; they act only on this account\'s own subscriptions.',
         'Resource::arn:<AWS::Partition>:iam::<AWS::AccountId>:role/aws-service-role/securityhub.amazonaws.com/*':
           "Security Hub's own service-linked role path; the condition limits it to that service.",
       },

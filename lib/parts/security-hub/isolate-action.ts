@@ -34,7 +34,7 @@ export class IsolateAction extends Construct {
         }),
       ],
       wildcardReasons: {
-        'Resource::*': "The action target's ARN is only known once created or adopted (DescribeActionTargets lists the account's own); the calls act only on this account's hub.",
+        'Resource::*': "The action target's ARN is only known once created or adopted, and DescribeActionTargets lists the account's own: the calls act only on this account's hub.",
       },
     });
     action.resource.node.addDependency(props.hub);
