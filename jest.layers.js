@@ -10,18 +10,23 @@ const EMULATOR_SUITES = [
   'test/check/fleet-check.test.ts',
   'test/emulator/change-set-no-changes.test.ts',
   'test/emulator/loopback-lambda-scope.test.ts',
+  'test/emulator/moto-patches-security-hub.test.ts',
   'test/emulator/moto-patches.test.ts',
   'test/emulator/stack-sets-workshop.test.ts',
   'test/emulator/stack-sets.test.ts',
+  'test/handlers/config-recorder.test.ts',
   'test/handlers/default-vpc.test.ts',
+  'test/handlers/detective-graph.test.ts',
   'test/handlers/empty-bucket.test.ts',
   'test/handlers/guardduty-detector.test.ts',
   'test/handlers/guardduty-sample-findings.test.ts',
   'test/handlers/inspector-ec2-scanning.test.ts',
+  'test/handlers/security-hub.test.ts',
   // Mixed: its explainEvents tests are pure, but the file is the operator team's to split.
   'test/operator/destroy.test.ts',
   'test/operator/leftovers.test.ts',
   'test/operator/preflight.test.ts',
+  'test/operator/security-hub-operations.test.ts',
 ];
 
 /** No emulator, but the CDK CLI itself (`cdk diff`, three runs; `npm run export`'s synth; every command's usage errors; cfn-lint on a broken template): tools run as processes, not synth and assertions. */

@@ -16,6 +16,7 @@ import { Identity } from './parts/identity/identity';
 import { Investigation } from './parts/investigation/investigation';
 import { Network } from './parts/network/network';
 import { hasPart, WorkshopPart } from './config/settings/parts';
+import { SecurityHub } from './parts/security-hub/security-hub';
 import { WAZUH_ROLE_OUTPUT } from './wazuh/from-template';
 import { wazuhVpcFlowWodle } from './wazuh/wodle';
 
@@ -52,6 +53,8 @@ export class WorkshopStack extends Stack {
   public readonly compute?: Compute;
   public readonly investigation?: Investigation;
   public readonly participant: ParticipantParameters;
+  /** Day 2 (config.day2): Security Hub, AWS Config, the custom action "Isolate instance", Detective. */
+  public readonly securityHub?: SecurityHub;
 
   constructor(scope: Construct, id: string, props: WorkshopStackProps) {
     super(scope, id, props);
@@ -88,6 +91,7 @@ export class WorkshopStack extends Stack {
     // A parameter or condition only a left-out part used would be unused (CloudFormation warns).
     const unused = [...(this.investigation ? [] : ['alarmEmail', CONDITION_NAMES.hasAlarmEmail]), ...(this.identity ? [] : ['trustedAccountId', CONDITION_NAMES.trustsAnotherAccount])];
     for (const id of unused) this.node.tryRemoveChild(id in participant.parameters ? participant.parameters[id as keyof typeof PARAMETER_NAMES].node.id : id);
+    if (config.day2) this.securityHub = new SecurityHub(this, 'SecurityHub', { config });
 
     // The workshop tag is literal: on the stack (CloudFormation propagates it) and on every
     // taggable resource. The participant tag comes from the ParticipantName parameter, so it can
@@ -159,6 +163,19 @@ export class WorkshopStack extends Stack {
       out('WindowsSession', privateInstances.windows.startSessionCommand, `Session Manager shell on ${names.windowsInstance}`);
     }
     if (this.investigation) this.addInvestigationOutputs(this.investigation, this.network!, out);
+    if (this.securityHub) {
+      const { hub, recorder, detective } = this.securityHub;
+      out('SecurityHubArn', hub.hubArn, 'Security Hub of the region');
+      out('SecurityHubAdopted', hub.adopted, "'true': it existed before and survives destroy as found");
+      out('SecurityHubCustomActionArn', this.securityHub.customActionArn, 'Security Hub custom action "Isolate instance"');
+      out('ConfigRecorderName', recorder.recorderName, 'AWS Config recorder of the region');
+      out('ConfigRecorderAdopted', recorder.adopted, "'true': it existed before and survives destroy");
+      out('ConfigBucketName', recorder.storage.bucket.bucketName, 'S3 bucket of the AWS Config delivery channel');
+      if (detective) {
+        out('DetectiveGraphArn', detective.graphArn, 'Amazon Detective behavior graph');
+        out('DetectiveGraphAdopted', detective.adopted, "'true': it existed before and survives destroy");
+      }
+    }
   }
 
   private addIdentityOutputs(identity: Identity, participant: ParticipantNames, out: Out): void {
@@ -193,5 +210,6 @@ export class WorkshopStack extends Stack {
       wazuhVpcFlowWodle({ bucketName: flowLogs.bucketName, path: names.flowLogS3Folder, region: Aws.REGION, iamRoleArn: wazuhReader.role?.roleArn }),
       "Paste into Wazuh's ossec.conf (or run npm run wazuh-config) to read the VPC flow logs from S3",
     );
+
   }
 }

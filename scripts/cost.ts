@@ -34,14 +34,16 @@ async function main(): Promise<number> {
   const outRoot = path.join(ROOT, 'cdk.out.cost');
   const workshopDir = path.join(outRoot, 'workshop');
   const cheaperDir = path.join(outRoot, 'nat1');
+  // On day 2 the cheaper mode also records AWS Config daily instead of continuously.
+  const cheaper = config.day2 ? ['natGateways=1', 'configRecording=daily'] : ['natGateways=1'];
   await Promise.all([
     synthAssembly(workshopDir, args.cdkContextArgs),
-    synthAssembly(cheaperDir, [...args.cdkContextArgs, '-c', 'natGateways=1']),
+    synthAssembly(cheaperDir, [...args.cdkContextArgs, ...cheaper.flatMap((c) => ['-c', c])]),
   ]);
   const prices = loadPrices();
   const modes: Mode[] = [
-    { title: `workshop, natGateways=${config.natGateways}`, dir: workshopDir },
-    { title: 'cheaper, natGateways=1', dir: cheaperDir },
+    { title: `workshop, natGateways=${config.natGateways}${config.day2 ? `, configRecording=${config.configRecording}` : ''}`, dir: workshopDir },
+    { title: `cheaper, ${cheaper.join(', ')}`, dir: cheaperDir },
   ].map(({ title, dir }) => {
     const counts = countResources(readTemplates(dir));
     return { title, counts, estimate: estimate(counts, prices) };

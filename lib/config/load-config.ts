@@ -3,7 +3,7 @@
  * line, where every value arrives as a string) over the workshop's defaults, then validates it.
  */
 import { validateConfig, WorkshopConfigError } from './validate-config';
-import { NatGatewayCount, WORKSHOP_DEFAULTS, WorkshopConfig } from './workshop-config';
+import { ConfigRecording, NatGatewayCount, WORKSHOP_DEFAULTS, WorkshopConfig } from './workshop-config';
 
 /** Context keys, flat so that each can be set with -c key=value. */
 export const CONTEXT_KEYS = [
@@ -26,6 +26,8 @@ export const CONTEXT_KEYS = [
   'wazuhPrincipalArn',
   'day2',
   'parts',
+  'configRecording',
+  'detective',
 ] as const;
 
 export type ContextReader = (key: string) => unknown;
@@ -79,6 +81,8 @@ export function loadConfig(read: ContextReader): WorkshopConfig {
     wazuhPrincipalArn: get<string | undefined>('wazuhPrincipalArn', text, d.wazuhPrincipalArn),
     day2: get('day2', bool, d.day2),
     parts: get('parts', list, d.parts),
+    configRecording: get<ConfigRecording>('configRecording', text, d.configRecording),
+    detective: get('detective', bool, d.detective),
   };
   return validateConfig(config);
 }

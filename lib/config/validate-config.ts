@@ -10,6 +10,7 @@ import {
   isKnownInstanceType,
 } from './workshop-config';
 import { validateParts } from './settings/parts';
+import { validateSecurityHubSettings } from './settings/security-hub';
 
 export class WorkshopConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -152,6 +153,7 @@ export function validateConfig(c: WorkshopConfig): WorkshopConfig {
   if (typeof c.day2 !== 'boolean') bad('day2', c.day2, 'must be true or false (true adds the day-2 parts to the stack)');
 
   validateParts(c, bad);
+  validateSecurityHubSettings(c, bad);
 
   if (problems.length > 0) throw new WorkshopConfigError(problems);
   return c;

@@ -53,7 +53,15 @@ export interface WorkshopConfig {
   readonly day2: boolean;
   /** The day-1 parts the template holds (default all; fewer to catch a participant up). */
   readonly parts: readonly WorkshopPart[];
+  /** Day 2: how AWS Config records (continuous: every change, the workshop; daily: cheaper). */
+  readonly configRecording: ConfigRecording;
+  /** Day 2: an Amazon Detective behavior graph (billed per GB ingested). */
+  readonly detective: boolean;
 }
+
+/** AWS Config recording frequencies: the setting's values. */
+export const CONFIG_RECORDING_MODES = ['continuous', 'daily'] as const;
+export type ConfigRecording = (typeof CONFIG_RECORDING_MODES)[number];
 
 /** The workshop's literal table. */
 export const WORKSHOP_DEFAULTS: WorkshopConfig = {
@@ -77,6 +85,9 @@ export const WORKSHOP_DEFAULTS: WorkshopConfig = {
   // Day 1 by default: an organiser deploys day 1, then `cdk deploy -c day2=true` on day 2.
   day2: false,
   parts: WORKSHOP_PARTS,
+  configRecording: 'continuous',
+  // Off: Detective bills per GB of logs it ingests; the organiser turns it on for its demo.
+  detective: false,
 };
 
 /** CloudWatch Logs accepts only these retention values (PutRetentionPolicy). */

@@ -11,18 +11,26 @@
  * Not handlers: custom-resource.ts (shared plumbing) and this file (SHARED_HANDLER_MODULES).
  */
 import type { CustomResourceEvent } from './custom-resource';
+import type * as configRecorder from './config-recorder';
 import type * as defaultVpc from './default-vpc';
+import type * as detectiveGraph from './detective-graph';
 import type * as emptyBucket from './empty-bucket';
 import type * as guardDutyDetector from './guardduty-detector';
 import type * as guardDutySampleFindings from './guardduty-sample-findings';
 import type * as inspectorEc2Scanning from './inspector-ec2-scanning';
+import type * as securityHub from './security-hub';
+import type * as securityHubActionTarget from './security-hub-action-target';
 
 export const HANDLERS = [
+  'config-recorder',
   'default-vpc',
+  'detective-graph',
   'empty-bucket',
   'guardduty-detector',
   'guardduty-sample-findings',
   'inspector-ec2-scanning',
+  'security-hub',
+  'security-hub-action-target',
 ] as const;
 
 export type HandlerName = (typeof HANDLERS)[number];
@@ -44,9 +52,13 @@ type PropertiesOf<M extends HandlerModule> = M['onEvent'] extends (event: Custom
  * scalars as strings). E.g. 'inspector-ec2-scanning' reads none.
  */
 export interface HandlerProperties {
+  'config-recorder': PropertiesOf<typeof configRecorder>;
   'default-vpc': PropertiesOf<typeof defaultVpc>;
+  'detective-graph': PropertiesOf<typeof detectiveGraph>;
   'empty-bucket': PropertiesOf<typeof emptyBucket>;
   'guardduty-detector': PropertiesOf<typeof guardDutyDetector>;
   'guardduty-sample-findings': PropertiesOf<typeof guardDutySampleFindings>;
   'inspector-ec2-scanning': PropertiesOf<typeof inspectorEc2Scanning>;
+  'security-hub': PropertiesOf<typeof securityHub>;
+  'security-hub-action-target': PropertiesOf<typeof securityHubActionTarget>;
 }

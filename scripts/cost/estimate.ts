@@ -39,6 +39,12 @@ export interface ResourceCounts {
   readonly trails: number;
   /** Trails that also deliver to a CloudWatch Logs group. */
   readonly trailsToCloudWatch: number;
+  /** Day 2: Security Hub hubs (adopt-or-enable custom resources). */
+  readonly securityHubs: number;
+  /** Day 2: Config recorders, by recording frequency. */
+  readonly configRecorders: { readonly continuous: number; readonly daily: number };
+  /** Day 2 with detective: Detective behavior graphs. */
+  readonly detectiveGraphs: number;
 }
 
 function resources(templates: Templates): [string, string, CfnResource][] {
@@ -82,6 +88,12 @@ export function countResources(templates: Templates): ResourceCounts {
     alarms: ofType('AWS::CloudWatch::Alarm').length,
     trails: ofType('AWS::CloudTrail::Trail').length,
     trailsToCloudWatch: ofType('AWS::CloudTrail::Trail').filter(([, , r]) => r.Properties?.CloudWatchLogsLogGroupArn !== undefined).length,
+    securityHubs: ofType('Custom::SecurityHub').length,
+    configRecorders: {
+      continuous: ofType('Custom::ConfigRecorder').filter(([, , r]) => r.Properties?.RecordingFrequency !== 'DAILY').length,
+      daily: ofType('Custom::ConfigRecorder').filter(([, , r]) => r.Properties?.RecordingFrequency === 'DAILY').length,
+    },
+    detectiveGraphs: ofType('Custom::DetectiveGraph').length,
   };
 }
 
@@ -155,6 +167,24 @@ export function estimate(counts: ResourceCounts, prices: Prices): Estimate {
   const ct = u.cloudTrail;
   add(`CloudTrail management events (${counts.trails} trail(s) in the app)`, counts.trails * ct.managementEventsPerHour / 1e5, '100k events', ct.firstTrailManagementEventsPer100k, true, ct.assumption, 'first copy free');
   add('CloudTrail to CloudWatch Logs (ingestion)', counts.trailsToCloudWatch * ct.gbDeliveredPerHour, 'GB', u.cloudWatchLogsVendedIngestPerGb, true, ct.assumption);
+  addDay2Respond(counts, u, add);
 
   return { lines, perHour: round(lines.reduce((s, l) => s + l.perHour, 0)), unpriced };
+}
+
+type Add = (item: string, quantity: number, unit: string, unitPerHour: number, usage?: boolean, assumption?: string, priceText?: string) => void;
+
+/** Day 2, respond: Security Hub checks, Config items (continuous or daily), Detective ingestion; nothing on day 1. */
+function addDay2Respond(counts: ResourceCounts, u: Prices['usage'], add: Add): void {
+  if (counts.securityHubs > 0) {
+    add('Security Hub security checks', counts.securityHubs * u.securityHub.checksPerHour, 'check', u.securityHub.perCheck, true, u.securityHub.assumption);
+  }
+  const { continuous, daily } = counts.configRecorders;
+  if (continuous > 0) {
+    add('AWS Config items (continuous recording)', continuous * u.config.continuousItemsPerHour, 'configuration item', u.config.perContinuousItem, true, u.config.assumption);
+  }
+  if (daily > 0) add('AWS Config items (daily recording)', daily * u.config.dailyItemsPerHour, 'configuration item', u.config.perDailyItem, true, u.config.assumption);
+  if (counts.detectiveGraphs > 0) {
+    add('Detective data ingested', counts.detectiveGraphs * u.detective.gbIngestedPerHour, 'GB', u.detective.perGbIngested, true, u.detective.assumption);
+  }
 }

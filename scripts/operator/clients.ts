@@ -13,6 +13,8 @@ import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import { DetectiveClient } from '@aws-sdk/client-detective';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { GlueClient } from '@aws-sdk/client-glue';
 import { GuardDutyClient } from '@aws-sdk/client-guardduty';
@@ -20,6 +22,7 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { Inspector2Client } from '@aws-sdk/client-inspector2';
 import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { SNSClient } from '@aws-sdk/client-sns';
@@ -46,6 +49,8 @@ const SERVICES = {
   cfn: CloudFormationClient,
   cloudtrail: CloudTrailClient,
   cloudwatch: CloudWatchClient,
+  configService: ConfigServiceClient,
+  detective: DetectiveClient,
   ec2: EC2Client,
   glue: GlueClient,
   guardduty: GuardDutyClient,
@@ -55,6 +60,7 @@ const SERVICES = {
   quotas: ServiceQuotasClient,
   s3: S3Client,
   secrets: SecretsManagerClient,
+  securityhub: SecurityHubClient,
   sns: SNSClient,
   ssm: SSMClient,
   sts: STSClient,

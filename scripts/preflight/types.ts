@@ -15,7 +15,7 @@ export interface Finding {
 }
 
 /** The clients the checks read with. */
-export type PreflightClients = Pick<AwsClients, 'ec2' | 'quotas' | 'ssm' | 'guardduty' | 'inspector2' | 'sts'>;
+export type PreflightClients = Pick<AwsClients, 'ec2' | 'quotas' | 'ssm' | 'guardduty' | 'inspector2' | 'sts' | 'securityhub' | 'configService' | 'detective'>;
 
 export interface PreflightContext {
   readonly config: WorkshopConfig;

@@ -27,7 +27,13 @@ export type ResourceKind =
   | 'glueTable'
   | 'athenaWorkGroup'
   | 'trail'
-  | 'iamPolicy';
+  | 'iamPolicy'
+  | 'securityHub'
+  | 'securityHubStandard'
+  | 'securityHubAction'
+  | 'configRecorder'
+  | 'deliveryChannel'
+  | 'detectiveGraph';
 
 /** Every resource has an `exists` row; when it is not OK the resource's other rows are not shown. */
 export const EXISTS = 'exists';

@@ -22,4 +22,7 @@ export const OPTIONAL_SETTINGS: Record<string, string> = {
 /** Day 2: the day-1 parts plus the day-2 parts, in one stack. */
 export const DAY2: Record<string, string> = { day2: 'true' };
 
-export const CONFIGURATIONS: Record<string, unknown>[] = [{}, { natGateways: '1' }, OPTIONAL_SETTINGS, DAY2];
+/** Day 2 with its optional settings: Detective on, AWS Config recording daily. */
+export const DAY2_OPTIONS: Record<string, string> = { day2: 'true', detective: 'true', configRecording: 'daily' };
+
+export const CONFIGURATIONS: Record<string, unknown>[] = [{}, { natGateways: '1' }, OPTIONAL_SETTINGS, DAY2, DAY2_OPTIONS];

@@ -4,6 +4,7 @@ import { defaultVpcName } from './compute';
 import { guardDutyDetectors, inspectorScanning } from './detection';
 import { consolePasswordSecret, iamByName, iamRolesByPrefix } from './identity';
 import { flowLogBucket, logGroups } from './network';
+import { configRecorder, detectiveGraph, securityHub } from './security-hub';
 import { stacksByName, stacksByPrefix } from './stack';
 import { taggedEc2 } from './tagged-ec2';
 import { taggedResources } from './tagged';
@@ -21,4 +22,7 @@ export const LEFTOVER_CHECKS: readonly LeftoverCheck[] = [
   consolePasswordSecret,
   guardDutyDetectors,
   inspectorScanning,
+  securityHub,
+  configRecorder,
+  detectiveGraph,
 ];

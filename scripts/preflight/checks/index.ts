@@ -5,10 +5,11 @@ import { elasticIps } from './elastic-ips';
 import { guardDuty } from './guardduty';
 import { inspector } from './inspector';
 import { natGateways } from './nat-gateways';
+import { securityHub } from './security-hub';
 import { vpcs } from './vpcs';
 import { zonesAndInstanceTypes } from './zones-and-instance-types';
 import { PreflightCheck } from '../types';
 
 export { checkIdentity } from './identity';
 
-export const PREFLIGHT_CHECKS: readonly PreflightCheck[] = [elasticIps, vpcs, natGateways, zonesAndInstanceTypes, amiParameters, guardDuty, inspector, defaultVpc];
+export const PREFLIGHT_CHECKS: readonly PreflightCheck[] = [elasticIps, vpcs, natGateways, zonesAndInstanceTypes, amiParameters, guardDuty, inspector, defaultVpc, securityHub];

@@ -1,0 +1,44 @@
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { CUSTOM_ACTION_EVENT, ISOLATE_ACTION } from '../../config/security-hub';
+import { InlineCustomResource } from '../../constructs/inline-custom-resource';
+
+export interface IsolateActionProps {
+  /** The hub's custom resource: the action is created after it and deleted before it. */
+  readonly hub: Construct;
+  readonly logRetentionDays: number;
+}
+
+/**
+ * The Security Hub custom action "Isolate instance" (day 2, "Remediating Amazon GuardDuty and AWS
+ * Security Hub Findings"). CloudFormation has no type for custom actions: a custom resource
+ * creates it (CreateActionTarget), adopts one with the same Id, and deletes only one it created.
+ * The isolation part's EventBridge rule matches `eventPattern`.
+ */
+export class IsolateAction extends Construct {
+  /** arn:<partition>:securityhub:<region>:<account>:action/custom/IsolateInstance */
+  public readonly customActionArn: string;
+  /** What Security Hub sends when a participant chooses the action: source, detail-type, resources. */
+  public readonly eventPattern: { source: string[]; detailType: string[]; resources: string[] };
+
+  constructor(scope: Construct, id: string, props: IsolateActionProps) {
+    super(scope, id);
+    const action = new InlineCustomResource(this, 'ActionTarget', {
+      handler: 'security-hub-action-target',
+      properties: { Id: ISOLATE_ACTION.id, Name: ISOLATE_ACTION.name, Description: ISOLATE_ACTION.description },
+      logRetentionDays: props.logRetentionDays,
+      statements: [
+        new iam.PolicyStatement({
+          actions: ['securityhub:DescribeActionTargets', 'securityhub:CreateActionTarget', 'securityhub:DeleteActionTarget'],
+          resources: ['*'],
+        }),
+      ],
+      wildcardReasons: {
+        'Resource::*': "The action target's ARN is only known once created or adopted, and DescribeActionTargets lists the account's own: the calls act only on this account's hub.",
+      },
+    });
+    action.resource.node.addDependency(props.hub);
+    this.customActionArn = action.getAtt('ActionTargetArn');
+    this.eventPattern = { source: [CUSTOM_ACTION_EVENT.source], detailType: [CUSTOM_ACTION_EVENT.detailType], resources: [this.customActionArn] };
+  }
+}
