@@ -26,7 +26,10 @@ export type ResourceKind =
   | 'glueTable'
   | 'athenaWorkGroup'
   | 'trail'
-  | 'iamPolicy';
+  | 'iamPolicy'
+  | 'securityGroup'
+  | 'guardDuty'
+  | 'inspector';
 
 /** Every resource has an `exists` row; when it is not OK the resource's other rows are not shown. */
 export const EXISTS = 'exists';
