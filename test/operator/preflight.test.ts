@@ -8,10 +8,12 @@ import { AllocateAddressCommand, EC2Client, ReleaseAddressCommand } from '@aws-s
 import { CreateDetectorCommand, DeleteDetectorCommand, GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { CreateRoleCommand, DeleteRoleCommand, IAMClient, TagRoleCommand } from '@aws-sdk/client-iam';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { loadConfig } from '../../lib/config/load-config';
 import { WORKSHOP_DEFAULTS } from '../../lib/config/workshop-config';
 import { Emulator, startEmulator } from '../../scripts/emulator/emulator';
 import { operatorConfig } from '../../scripts/operator/context';
 import { awsClients, AwsClients } from '../../scripts/operator/clients';
+import { another } from '../../scripts/preflight/checks/existing-names';
 import { hasBlocker, runPreflight } from '../../scripts/preflight/run';
 import { emulatorConfig, runScript } from './support';
 
@@ -26,6 +28,10 @@ beforeAll(async () => {
   clients = awsClients('us-east-1', { env: { ...process.env, ...emu.env } });
   ec2 = new EC2Client(emulatorConfig(emu));
 });
+
+/** Every `-c key=value` preflight suggested in these tests (checked by the last test). */
+const suggested: string[] = [];
+const collect = (text: string) => suggested.push(...(text.match(/-c \S+=\S+/g) ?? []).map((m) => m.slice(3).replace(/[,;.)]+$/, '')));
 
 afterAll(async () => {
   if (clients) clients.destroy();
@@ -60,6 +66,7 @@ test('an AZ without t3.micro/t3.small first in the list is a blocker (us-east-1e
   expect(blocker.check).toBe('Instance types');
   expect(blocker.found).toBe('t3.micro (webserver), t3.micro (ubuntu), t3.small (windows) not offered in us-east-1e, where the instances launch');
   expect(blocker.action).toBe('put an AZ that offers them first: -c availabilityZones=us-east-1a,us-east-1e,us-east-1b');
+  collect(blocker.action);
 });
 
 test('too few free Elastic IPs: BLOCKER and exit 1; releasing them makes it pass again', async () => {
@@ -74,6 +81,7 @@ test('too few free Elastic IPs: BLOCKER and exit 1; releasing them makes it pass
   expect(run.stdout).toContain('only 2 free');
   expect(run.stdout).toContain('-c natGateways=1');
   expect(run.stdout).toContain('Preflight: 1 blocker(s)');
+  collect(run.stdout);
 
   // The cheaper mode needs one: it fits.
   const cheaper = await runScript('preflight.ts', ['-c', 'natGateways=1'], emu.env);
@@ -123,6 +131,7 @@ test('a name the app gives that exists outside its stack is a blocker saying wha
       "IAM role ROLE-AmazonEC2RoleforSSM already exists, outside the app's stack: the deploy would fail on it",
       "IAM role workshop-CROSS-ACCOUNT-ROLE already exists, outside the app's stack: the deploy would fail on it",
     ]);
+    for (const b of blockers) collect(b.action);
     expect(blockers[1].action).toBe(
       "if no one uses it, delete it (detach its policies, aws iam delete-role --role-name workshop-CROSS-ACCOUNT-ROLE), or deploy another participant's copy: -c participantName=workshop2",
     );
@@ -170,5 +179,15 @@ test('a disabled GuardDuty detector: preflight says the app enables it and disab
     await guardduty.send(new DeleteDetectorCommand({ DetectorId }));
   } finally {
     guardduty.destroy();
+  }
+});
+
+test("preflight's suggestions are themselves valid settings", () => {
+  // The existing-names check's other alternative (a Glue database or workgroup of another hand-made copy).
+  suggested.push(`stackPrefix=${another(WORKSHOP_DEFAULTS.stackPrefix, 41)}`, `participantName=${another('a'.repeat(32), 32)}`);
+  expect(new Set(suggested.map((s) => s.split('=')[0]))).toEqual(new Set(['availabilityZones', 'natGateways', 'participantName']));
+  for (const setting of suggested) {
+    const [key, value] = [setting.slice(0, setting.indexOf('=')), setting.slice(setting.indexOf('=') + 1)];
+    expect(() => loadConfig((k) => (k === key ? value : undefined))).not.toThrow();
   }
 });

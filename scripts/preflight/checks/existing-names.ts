@@ -10,7 +10,11 @@ import { DescribeSecurityGroupsCommand, DescribeVpcsCommand, Tag } from '@aws-sd
 import { GetDatabaseCommand } from '@aws-sdk/client-glue';
 import { GetGroupCommand, GetInstanceProfileCommand, GetRoleCommand, GetUserCommand } from '@aws-sdk/client-iam';
 import { GetWorkGroupCommand } from '@aws-sdk/client-athena';
+import { PARTICIPANT_NAME_MAX_LENGTH } from '../../../lib/config/validate-config';
 import { WorkshopConfig, workshopNames } from '../../../lib/config/workshop-config';
+
+/** stackPrefix's limit (validate-config: a letter and up to 40 letters, digits or hyphens). */
+const STACK_PREFIX_MAX_LENGTH = 41;
 import { errorName } from '../../operator/errors';
 import { isOwn } from '../own';
 import { PreflightCheck, PreflightClients } from '../types';
@@ -51,14 +55,14 @@ async function stackIds(c: PreflightClients, stack: string): Promise<Set<string>
   }
 }
 
-/** An alternative that is itself a valid setting: the value with "2" appended. */
-export const another = (value: string) => `${value}2`;
+/** An alternative that is itself a valid setting: the value with "2" appended (or its last character replaced, at the length limit). */
+export const another = (value: string, max: number) => (value.length < max ? `${value}2` : `${value.slice(0, max - 1)}2`);
 
 function probes(config: WorkshopConfig, c: PreflightClients): NameProbe[] {
   const n = workshopNames(config);
   const r = config.region;
-  const byParticipant = `, or deploy another participant's copy: -c participantName=${another(config.participantName)}`;
-  const byPrefix = `, or deploy under another stack name: -c stackPrefix=${another(config.stackPrefix)}`;
+  const byParticipant = `, or deploy another participant's copy: -c participantName=${another(config.participantName, PARTICIPANT_NAME_MAX_LENGTH)}`;
+  const byPrefix = `, or deploy under another stack name: -c stackPrefix=${another(config.stackPrefix, STACK_PREFIX_MAX_LENGTH)}`;
   const iam = (what: string, name: string, get: () => Promise<{ tags?: Tag[] } | undefined>, remove: string, alternative: string): NameProbe => ({
     what: `${what} ${name}`,
     find: () => orAbsent(async () => {
