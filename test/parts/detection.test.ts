@@ -38,17 +38,6 @@ describe('detection part', () => {
     return policies.find((statements) => JSON.stringify(statements).includes(action))!;
   };
 
-  test('the GuardDuty role: list/create anywhere, read, enable/disable and delete only detectors of this account and region', () => {
-    const statements = statementsOf('guardduty:CreateDetector');
-    const actions = statements.flatMap((s) => [s.Action].flat()).sort();
-    expect(actions).toEqual([
-      'guardduty:CreateDetector', 'guardduty:DeleteDetector', 'guardduty:GetAdministratorAccount', 'guardduty:GetDetector',
-      'guardduty:ListDetectors', 'guardduty:UpdateDetector', 'iam:CreateServiceLinkedRole', 'logs:CreateLogStream', 'logs:PutLogEvents',
-    ]);
-    const onDetectors = statements.find((s) => [s.Action].flat().includes('guardduty:UpdateDetector'));
-    expect(JSON.stringify(onDetectors.Resource)).toContain(':detector/*');
-  });
-
   test('the Inspector role may create only AWSServiceRoleForAmazonInspector2, not the agentless one', () => {
     const slr = statementsOf('inspector2:Enable').find((s) => s.Action === 'iam:CreateServiceLinkedRole');
     expect(slr.Condition).toEqual({ StringEquals: { 'iam:AWSServiceName': 'inspector2.amazonaws.com' } });
