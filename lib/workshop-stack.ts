@@ -145,7 +145,7 @@ export class WorkshopStack extends Stack {
 
     const { guardDuty, inspector } = this.detection;
     out('GuardDutyDetectorId', guardDuty.detectorId, 'GuardDuty detector of the region');
-    out('GuardDutyDetectorAdopted', guardDuty.adopted, "'true': it existed before and survives destroy");
+    out('GuardDutyDetectorAdopted', guardDuty.adopted, "'true': it existed before and survives destroy (disabled again if the app enabled it)");
     out('InspectorEc2EnabledByStack', inspector.enabledByStack, "'true': destroy disables EC2 scanning again");
 
     const { defaultVpc, webserver, privateInstances } = this.compute;
