@@ -27,6 +27,7 @@ const EMULATOR_SUITES = [
   'test/operator/leftovers.test.ts',
   'test/operator/preflight.test.ts',
   'test/operator/security-hub-operations.test.ts',
+  'test/verify/verify-content.test.ts',
 ];
 
 /** No emulator, but the CDK CLI itself (`cdk diff`, three runs; `npm run export`'s synth; every command's usage errors; cfn-lint on a broken template): tools run as processes, not synth and assertions. */

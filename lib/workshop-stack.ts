@@ -151,7 +151,7 @@ export class WorkshopStack extends Stack {
     if (this.detection) {
       const { guardDuty, inspector } = this.detection;
       out('GuardDutyDetectorId', guardDuty.detectorId, 'GuardDuty detector of the region');
-      out('GuardDutyDetectorAdopted', guardDuty.adopted, "'true': it existed before and survives destroy");
+      out('GuardDutyDetectorAdopted', guardDuty.adopted, "'true': it existed before and survives destroy (disabled again if the app enabled it)");
       out('InspectorEc2EnabledByStack', inspector.enabledByStack, "'true': destroy disables EC2 scanning again");
     }
     if (this.compute) {

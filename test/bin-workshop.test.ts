@@ -35,6 +35,15 @@ describe('bin/workshop.ts as the CDK CLI runs it', () => {
     expect(r.stderr).toContain('natgateways: unknown setting');
   });
 
+  test('an unknown setting in any spelling is refused with the nearest known one; an empty value is refused, not defaulted', () => {
+    const typo = run({ participant_name: 'alice' });
+    expect(typo.status).toBe(1);
+    expect(typo.stderr).toContain('participant_name: unknown setting (did you mean participantName?)');
+    const empty = run({ participantName: '' });
+    expect(empty.status).toBe(1);
+    expect(empty.stderr).toContain('participantName="": an empty value is not the default');
+  });
+
   test('the default configuration synthesizes', () => {
     // The run that wrote the shared default assembly the other tests read (with the path metadata
     // the CLI turns on); run now if this file runs without the unit layer's globalSetup.

@@ -94,7 +94,10 @@ describe('every template stands alone (StackSets, accounts without CDK bootstrap
 describe('each custom resource role may do exactly what its handler calls', () => {
   // Literal, from the handler modules' SDK calls (lib/handlers/*.ts), plus their own log stream.
   const expected: Record<string, string[]> = {
-    'Custom::GuarddutyDetector': ['guardduty:CreateDetector', 'guardduty:DeleteDetector', 'guardduty:ListDetectors', 'iam:CreateServiceLinkedRole'],
+    'Custom::GuarddutyDetector': [
+      'guardduty:CreateDetector', 'guardduty:DeleteDetector', 'guardduty:GetAdministratorAccount', 'guardduty:GetDetector',
+      'guardduty:ListDetectors', 'guardduty:UpdateDetector', 'iam:CreateServiceLinkedRole',
+    ],
     'Custom::GuarddutySampleFindings': ['guardduty:CreateSampleFindings'],
     'Custom::InspectorEc2Scanning': ['iam:CreateServiceLinkedRole', 'inspector2:BatchGetAccountStatus', 'inspector2:Disable', 'inspector2:Enable'],
     'Custom::DefaultVpc': ['ec2:CreateTags', 'ec2:DeleteTags', 'ec2:DescribeSubnets', 'ec2:DescribeTags', 'ec2:DescribeVpcs'],

@@ -53,10 +53,20 @@ function text(value: unknown): unknown {
   return typeof value === 'number' ? String(value) : value;
 }
 
+/** Settings given as an empty value (`-c participantName=`): a mistake, not the default. */
+function emptySettings(read: ContextReader): string[] {
+  return CONTEXT_KEYS.filter((key) => {
+    const v = read(key);
+    return (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+  }).map((key) => `${key}="": an empty value is not the default: leave the setting out (no -c ${key}=) to use the default`);
+}
+
 export function loadConfig(read: ContextReader): WorkshopConfig {
+  const empty = emptySettings(read);
+  if (empty.length > 0) throw new WorkshopConfigError(empty);
   const get = <T>(key: string, convert: (v: unknown) => unknown, fallback: T): T => {
     const v = read(key);
-    return (v === undefined || v === null || v === '' ? fallback : convert(v)) as T;
+    return (v === undefined || v === null ? fallback : convert(v)) as T;
   };
   const d = WORKSHOP_DEFAULTS;
   const config: WorkshopConfig = {
@@ -87,11 +97,51 @@ export function loadConfig(read: ContextReader): WorkshopConfig {
   return validateConfig(config);
 }
 
-/** Context keys that look like ours but are not: a typo would otherwise be ignored silently. */
+/**
+ * The CDK's own context keys, which are not settings: feature flags (@aws-cdk/...), what the CLI
+ * and the App set (aws:cdk:..., aws-cdk:..., cdk-...), acknowledged notices, and the lookup
+ * cache of cdk.context.json (keys with a colon, such as availability-zones:account=...:region=...).
+ */
+export function isCdkContextKey(key: string): boolean {
+  return key.startsWith('@') || key.startsWith('aws:') || key.startsWith('aws-cdk') || key.startsWith('cdk') || key.includes(':') ||
+    key === 'acknowledged-issue-numbers';
+}
+
+/** Context keys that are neither settings nor the CDK's own: a typo would otherwise be ignored silently. */
 export function unknownContextKeys(keys: string[]): string[] {
   const known = new Set<string>(CONTEXT_KEYS);
-  const lower = new Map([...known].map((k) => [k.toLowerCase(), k]));
-  return keys.filter((k) => !known.has(k) && lower.has(k.toLowerCase()));
+  return keys.filter((k) => !known.has(k) && !isCdkContextKey(k));
+}
+
+/** a-z0-9 only: participant_name, Participant-Name and participantname compare equal. */
+const folded = (key: string) => key.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/** The known setting an unknown key most likely meant (same letters, or a close misspelling; a prefix such as natGateway), if any. */
+export function nearestContextKey(key: string): string | undefined {
+  const f = folded(key);
+  let best: { key: string; d: number } | undefined;
+  for (const k of CONTEXT_KEYS) {
+    const kf = folded(k);
+    const d = kf === f ? 0 : kf.startsWith(f) || f.startsWith(kf) ? Math.abs(kf.length - f.length) : editDistance(f, kf);
+    if (!best || d < best.d) best = { key: k, d };
+  }
+  return best && best.d <= Math.max(2, Math.floor(folded(best.key).length / 4)) ? best.key : undefined;
+}
+
+/** "participant_name: unknown setting (did you mean participantName?)" */
+export function unknownSettingProblem(key: string): string {
+  const nearest = nearestContextKey(key);
+  return `${key}: unknown setting${nearest ? ` (did you mean ${nearest}?)` : ''}; the settings are ${CONTEXT_KEYS.join(', ')} (README "Configuration")`;
 }
 
 export { WorkshopConfigError };

@@ -11,6 +11,8 @@ import {
 } from './workshop-config';
 import { validateParts } from './settings/parts';
 import { validateSecurityHubSettings } from './settings/security-hub';
+import { zonesOf } from './regions';
+import { awsLimits } from './settings/aws-limits';
 
 export class WorkshopConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -71,9 +73,9 @@ export function validateConfig(c: WorkshopConfig): WorkshopConfig {
   if (!Array.isArray(c.availabilityZones) || c.availabilityZones.length !== 3) {
     bad('availabilityZones', c.availabilityZones, 'must list exactly 3 AZs (the workshop has subnets a, b and c), e.g. us-east-1a,us-east-1b,us-east-1c');
   } else {
-    const azPattern = new RegExp(`^${c.region.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[a-z]$`);
+    const zones = zonesOf(c.region);
     for (const az of c.availabilityZones) {
-      if (!azPattern.test(az)) bad('availabilityZones', az, `must be an AZ of region ${c.region}: ${c.region} followed by one letter, e.g. ${c.region}a`);
+      if (zones.length > 0 && !zones.includes(az)) bad('availabilityZones', az, `must be an AZ that region ${c.region} offers: ${zones.join(', ')}`);
     }
     if (new Set(c.availabilityZones).size !== c.availabilityZones.length) {
       bad('availabilityZones', c.availabilityZones, 'must be 3 different AZs');
@@ -149,6 +151,8 @@ export function validateConfig(c: WorkshopConfig): WorkshopConfig {
   if (c.wazuhPrincipalArn !== undefined && (typeof c.wazuhPrincipalArn !== 'string' || !IAM_PRINCIPAL_ARN_PATTERN.test(c.wazuhPrincipalArn))) {
     bad('wazuhPrincipalArn', c.wazuhPrincipalArn, 'must be an IAM ARN of an account root, user or role, e.g. arn:aws:iam::123456789012:role/wazuh-manager, or unset for no role');
   }
+
+  awsLimits(c, bad);
 
   if (typeof c.day2 !== 'boolean') bad('day2', c.day2, 'must be true or false (true adds the day-2 parts to the stack)');
 

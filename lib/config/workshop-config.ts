@@ -6,6 +6,7 @@
  * Names that participants see in the console (VPC-10-0-0-0, Public-Subnet-a-10-0-1, ...) are
  * derived from the CIDRs and AZs here, so a changed CIDR renames its resource consistently.
  */
+import { REGION_ZONES, SupportedRegion } from './regions';
 
 import { WORKSHOP_PARTS, type WorkshopPart } from './settings/parts';
 
@@ -95,14 +96,8 @@ export const ALLOWED_RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
 
-/** Regions where the workshop's services (GuardDuty, Inspector, 3+ AZs) are available. */
-export const SUPPORTED_REGIONS = [
-  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'ca-central-1',
-  'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-central-1', 'eu-central-2', 'eu-north-1', 'eu-south-1', 'eu-south-2',
-  'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3',
-  'ap-southeast-4', 'ap-south-1', 'ap-south-2', 'ap-east-1', 'sa-east-1', 'me-south-1', 'me-central-1',
-  'af-south-1', 'il-central-1',
-] as const;
+/** Regions where the workshop's services (GuardDuty, Inspector, 3+ AZs) are available: the table in ./regions. */
+export const SUPPORTED_REGIONS = Object.keys(REGION_ZONES) as readonly SupportedRegion[];
 
 /**
  * x86_64 instance families: the AMIs (AL2023, Ubuntu, Windows) are the x86_64 ones, so Graviton

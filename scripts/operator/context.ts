@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { clientConfig, ClientConfig, Env } from '../../lib/aws/clients';
-import { loadConfig } from '../../lib/config/load-config';
+import { loadConfig, unknownContextKeys, unknownSettingProblem, WorkshopConfigError } from '../../lib/config/load-config';
 import { WorkshopConfig } from '../../lib/config/workshop-config';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -52,6 +52,9 @@ function readContextFile(file: string, key?: string): Record<string, unknown> {
  * line), through the app's own loadConfig (same defaults, same validation).
  */
 export function operatorConfig(context: Record<string, unknown> = {}, cdkJson = path.join(ROOT, 'cdk.json')): WorkshopConfig {
+  // As bin/workshop.ts does: a setting the command line or cdk.json names but the app does not know is an error.
+  const unknown = unknownContextKeys([...Object.keys(readContextFile(cdkJson, 'context')), ...Object.keys(context)]);
+  if (unknown.length > 0) throw new WorkshopConfigError(unknown.map(unknownSettingProblem));
   const merged: Record<string, unknown> = {
     ...readContextFile(path.join(path.dirname(cdkJson), 'cdk.context.json')),
     ...readContextFile(cdkJson, 'context'),

@@ -15,7 +15,10 @@ export interface Finding {
 }
 
 /** The clients the checks read with. */
-export type PreflightClients = Pick<AwsClients, 'ec2' | 'quotas' | 'ssm' | 'guardduty' | 'inspector2' | 'sts' | 'securityhub' | 'configService' | 'detective'>;
+export type PreflightClients = Pick<
+  AwsClients,
+  'ec2' | 'quotas' | 'ssm' | 'guardduty' | 'inspector2' | 'sts' | 'cloudtrail' | 'iam' | 'logs' | 'athena' | 'glue' | 'cfn' | 'securityhub' | 'configService' | 'detective'
+>;
 
 export interface PreflightContext {
   readonly config: WorkshopConfig;

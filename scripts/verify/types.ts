@@ -33,7 +33,10 @@ export type ResourceKind =
   | 'securityHubAction'
   | 'configRecorder'
   | 'deliveryChannel'
-  | 'detectiveGraph';
+  | 'detectiveGraph'
+  | 'securityGroup'
+  | 'guardDuty'
+  | 'inspector';
 
 /** Every resource has an `exists` row; when it is not OK the resource's other rows are not shown. */
 export const EXISTS = 'exists';

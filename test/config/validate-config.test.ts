@@ -1,4 +1,4 @@
-import { loadConfig, unknownContextKeys } from '../../lib/config/load-config';
+import { loadConfig, nearestContextKey, unknownContextKeys, unknownSettingProblem } from '../../lib/config/load-config';
 import { WorkshopConfigError } from '../../lib/config/validate-config';
 import { WORKSHOP_DEFAULTS, workshopNames } from '../../lib/config/workshop-config';
 
@@ -56,6 +56,29 @@ describe('defaults are the workshop table', () => {
   test('a wrongly cased setting is reported, not ignored', () => {
     expect(unknownContextKeys(['natgateways', 'participantName', '@aws-cdk/core:foo'])).toEqual(['natgateways']);
   });
+
+  test('an unknown setting is reported whatever its spelling, with the nearest known one; the CDK\'s own keys pass', () => {
+    const cdkOwn = [
+      '@aws-cdk/core:newStyleStackSynthesis', 'aws:cdk:enable-path-metadata', 'aws:cdk:version-reporting', 'aws-cdk:enableDiffNoFail',
+      'cdk-nag', 'acknowledged-issue-numbers', 'availability-zones:account=123456789012:region=us-east-1',
+    ];
+    expect(unknownContextKeys(['participant_name', 'natGateway', 'vpcCdir', 'colour', ...cdkOwn, 'participantName'])).toEqual([
+      'participant_name', 'natGateway', 'vpcCdir', 'colour',
+    ]);
+    expect(nearestContextKey('participant_name')).toBe('participantName');
+    expect(nearestContextKey('natGateway')).toBe('natGateways');
+    expect(nearestContextKey('vpcCdir')).toBe('vpcCidr');
+    expect(nearestContextKey('Alarm-Email')).toBe('alarmEmail');
+    expect(nearestContextKey('colour')).toBeUndefined();
+    expect(unknownSettingProblem('natGateway')).toMatch(/^natGateway: unknown setting \(did you mean natGateways\?\); the settings are region, /);
+  });
+
+  test('an empty value is an error naming the setting, not the default', () => {
+    for (const key of ['participantName', 'alarmEmail', 'trustedAccountId', 'availabilityZones', 'natGateways']) {
+      expect(() => load({ [key]: '' })).toThrow(`${key}="": an empty value is not the default`);
+    }
+    expect(() => load({ participantName: '  ' })).toThrow('participantName="": an empty value is not the default');
+  });
 });
 
 describe('bad configuration stops synth with the setting, the value and what is allowed', () => {
@@ -69,8 +92,8 @@ describe('bad configuration stops synth with the setting, the value and what is 
     ['two subnets', { publicSubnetCidrs: '10.0.1.0/24,10.0.2.0/24' }, /publicSubnetCidrs=\["10\.0\.1\.0\/24","10\.0\.2\.0\/24"\]: must list exactly 3 CIDRs/],
     ['two AZs', { availabilityZones: 'us-east-1a,us-east-1b' }, /availabilityZones=\["us-east-1a","us-east-1b"\]: must list exactly 3 AZs/],
     ['four AZs', { availabilityZones: 'us-east-1a,us-east-1b,us-east-1c,us-east-1d' }, /must list exactly 3 AZs/],
-    ['AZ of another region', { availabilityZones: 'us-east-1a,us-east-1b,eu-west-1c' }, /availabilityZones="eu-west-1c": must be an AZ of region us-east-1/],
-    ['AZ of the region not given', { region: 'eu-west-1' }, /availabilityZones="us-east-1a": must be an AZ of region eu-west-1/],
+    ['AZ of another region', { availabilityZones: 'us-east-1a,us-east-1b,eu-west-1c' }, /availabilityZones="eu-west-1c": must be an AZ that region us-east-1 offers: us-east-1a, us-east-1b, us-east-1c, us-east-1d, us-east-1e, us-east-1f/],
+    ['AZ of the region not given', { region: 'eu-west-1' }, /availabilityZones="us-east-1a": must be an AZ that region eu-west-1 offers: eu-west-1a, eu-west-1b, eu-west-1c/],
     ['same AZ twice', { availabilityZones: 'us-east-1a,us-east-1a,us-east-1b' }, /availabilityZones=.*: must be 3 different AZs/],
     ['unknown region', { region: 'us-east-9', availabilityZones: 'us-east-9a,us-east-9b,us-east-9c' }, /region="us-east-9": must be a commercial region/],
     ['malformed account id', { trustedAccountId: '12345' }, /trustedAccountId="12345": must be a 12-digit AWS account id/],
@@ -85,6 +108,15 @@ describe('bad configuration stops synth with the setting, the value and what is 
     ['day2 not a boolean', { day2: 'yes' }, /day2="yes": must be true or false/],
     ['sampleFindings not a boolean', { sampleFindings: 'yes' }, /sampleFindings="yes": must be true or false/],
     ['stack prefix', { stackPrefix: '1-bad_prefix' }, /stackPrefix="1-bad_prefix"/],
+    // What AWS refuses only at deploy (issue 13, item 5).
+    ['a region with only two AZs for new accounts', { region: 'us-west-1', availabilityZones: 'us-west-1a,us-west-1b,us-west-1c' }, /region="us-west-1": must be a commercial region/],
+    ['an AZ letter the region lacks (ca-central-1 has a, b, d)', { region: 'ca-central-1', availabilityZones: 'ca-central-1a,ca-central-1b,ca-central-1c' },
+      /availabilityZones="ca-central-1c": must be an AZ that region ca-central-1 offers: ca-central-1a, ca-central-1b, ca-central-1d/],
+    ['a name IAM takes but a tag value does not (comma)', { participantName: 'smith,alice' }, /participantName="smith,alice": must also be a valid tag value/],
+    ['a flow-log bucket name over 63 characters', { vpcCidr: '192.168.100.128/25', publicSubnetCidrs: '192.168.100.128/28,192.168.100.144/28,192.168.100.160/28', privateSubnetCidrs: '192.168.100.176/28,192.168.100.192/28,192.168.100.208/28' },
+      /vpcCidr="192\.168\.100\.128\/25": gives the S3 bucket name \(flow logs, with account and region\) "s3-vpc-flow-logs-vpc-192-168-100-128-123456789012-ap-northeast-1" of 64 characters; AWS allows at most 63/],
+    ['a trail name CloudTrail refuses (adjacent hyphens)', { stackPrefix: 'Security--Workshop' }, /stackPrefix="Security--Workshop": gives the CloudTrail trail name "Security--Workshop-Trail"/],
+    ['a principal of another partition', { wazuhPrincipalArn: 'arn:aws-cn:iam::123456789012:role/wazuh' }, /wazuhPrincipalArn="arn:aws-cn:iam::123456789012:role\/wazuh": must be in the partition of region us-east-1: arn:aws:/],
   ];
 
   test.each(cases)('%s', (_name, context, message) => {

@@ -807,3 +807,23 @@ describe('investigation resources through CloudFormation', () => {
     await expect(s3.send(new HeadBucketCommand({ Bucket: ids.Bucket }))).rejects.toThrow();
   });
 });
+
+describe('GuardDuty GetAdministratorAccount (guardduty_get_administrator_account.py)', () => {
+  test('answers in the API shape: no administrator, then the administrator account', async () => {
+    const { CreateDetectorCommand, DeleteDetectorCommand, EnableOrganizationAdminAccountCommand, GetAdministratorAccountCommand, GuardDutyClient } =
+      await import('@aws-sdk/client-guardduty');
+    const guardduty = new GuardDutyClient(emulatorConfig(emu));
+    try {
+      const { DetectorId } = await guardduty.send(new CreateDetectorCommand({ Enable: true }));
+      expect((await guardduty.send(new GetAdministratorAccountCommand({ DetectorId }))).Administrator).toBeUndefined();
+      await guardduty.send(new EnableOrganizationAdminAccountCommand({ AdminAccountId: '210987654321' }));
+      expect((await guardduty.send(new GetAdministratorAccountCommand({ DetectorId }))).Administrator).toEqual({
+        AccountId: '210987654321',
+        RelationshipStatus: 'ENABLED',
+      });
+      await guardduty.send(new DeleteDetectorCommand({ DetectorId }));
+    } finally {
+      guardduty.destroy();
+    }
+  });
+});

@@ -15,3 +15,8 @@ test('operatorConfig: cdk.context.json under cdk.json under the command line, as
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('operatorConfig: an unknown setting is an error naming the nearest known one, as in bin/workshop.ts', () => {
+  expect(() => operatorConfig({ natGateway: '1' })).toThrow('natGateway: unknown setting (did you mean natGateways?)');
+  expect(() => operatorConfig({ '@aws-cdk/core:newStyleStackSynthesis': 'true', natGateways: '1' })).not.toThrow();
+});

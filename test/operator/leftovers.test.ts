@@ -146,7 +146,7 @@ test('a GuardDuty detector is INFO for a human, not a leftover: exit 0', async (
     expect(scan.info.map((l) => [l.kind, l.id])).toEqual([['GuardDuty detector', `guardduty:${detectorId}`]]);
     const run = await runScript('leftovers.ts', ['--participant', 'workshop'], emu.env);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`INFO     GuardDuty detector: ${detectorId} is on`);
+    expect(run.stdout).toContain(`INFO     GuardDuty detector: ${detectorId} is ENABLED`);
     await guardduty.send(new DeleteDetectorCommand({ DetectorId: detectorId }));
   } finally {
     guardduty.destroy();

@@ -32,4 +32,23 @@ describe('detection part', () => {
     expect(insp).not.toContain('guardduty');
     expect(insp).toContain('"iam:AWSServiceName":"inspector2.amazonaws.com"');
   });
+
+  const statementsOf = (action: string) => {
+    const policies = Object.values(t.findResources('AWS::IAM::Policy')).map((p) => p.Properties.PolicyDocument.Statement as any[]);
+    return policies.find((statements) => JSON.stringify(statements).includes(action))!;
+  };
+
+  test('the Inspector role may create only AWSServiceRoleForAmazonInspector2, not the agentless one', () => {
+    const slr = statementsOf('inspector2:Enable').find((s) => s.Action === 'iam:CreateServiceLinkedRole');
+    expect(slr.Condition).toEqual({ StringEquals: { 'iam:AWSServiceName': 'inspector2.amazonaws.com' } });
+    expect(slr.Resource).toEqual({
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, ':role/aws-service-role/inspector2.amazonaws.com/AWSServiceRoleForAmazonInspector2']],
+    });
+  });
+
+  test('the Inspector handler has 5 minutes: it waits up to 4 for Enable/Disable to settle', () => {
+    const [fn] = Object.values(t.findResources('AWS::Lambda::Function')).filter((f) => JSON.stringify(f.Properties.Code).includes('inspector2'));
+    expect(fn.Properties.Timeout).toBe(300);
+  });
 });
+

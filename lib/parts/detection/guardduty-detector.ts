@@ -13,7 +13,9 @@ export interface GuardDutyDetectorProps {
 /**
  * GuardDuty on (workshop part 2, "Enable GuardDuty"). Only one detector may exist per account and
  * region, and a plain AWS::GuardDuty::Detector fails where one exists; so a custom resource adopts
- * an existing detector or creates one, and on destroy deletes only a detector it created.
+ * an existing detector (enabling a disabled one) or creates one, and on destroy undoes only what it
+ * did (deletes the detector it created, disables the one it enabled), except under an
+ * organization's administrator account, which a member cannot override.
  */
 export class GuardDutyDetector extends Construct {
   public readonly detectorId: string;
@@ -29,7 +31,10 @@ export class GuardDutyDetector extends Construct {
       logRetentionDays: props.logRetentionDays,
       statements: [
         new iam.PolicyStatement({ actions: ['guardduty:ListDetectors', 'guardduty:CreateDetector'], resources: ['*'] }),
-        new iam.PolicyStatement({ actions: ['guardduty:DeleteDetector'], resources: [detectorArns] }),
+        new iam.PolicyStatement({
+          actions: ['guardduty:GetDetector', 'guardduty:UpdateDetector', 'guardduty:GetAdministratorAccount', 'guardduty:DeleteDetector'],
+          resources: [detectorArns],
+        }),
         // GuardDuty creates its service-linked role on first CreateDetector.
         serviceLinkedRole('guardduty.amazonaws.com'),
       ],

@@ -1,3 +1,4 @@
+import { Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { serviceLinkedRole } from '../../constructs/service-linked-role';
@@ -11,7 +12,8 @@ export interface InspectorScanningProps {
  * The workshop's CVE assessment (part 2, "Amazon Inspector"). Inspector Classic, with the
  * workshop's assessment target and template, is retired; Amazon Inspector (v2) scanning of EC2
  * does the same job continuously. A custom resource enables it (CloudFormation has no resource
- * for it) and on destroy disables only what it enabled.
+ * for it), waiting for Inspector's asynchronous Enable/Disable to settle, and on destroy disables
+ * only what it enabled.
  */
 export class InspectorScanning extends Construct {
   /** 'true' when this stack enabled EC2 scanning (and will disable it on destroy). */
@@ -29,12 +31,15 @@ export class InspectorScanning extends Construct {
           actions: ['inspector2:BatchGetAccountStatus', 'inspector2:Enable', 'inspector2:Disable'],
           resources: ['*'],
         }),
-        serviceLinkedRole('inspector2.amazonaws.com'),
+        // Only AWSServiceRoleForAmazonInspector2 (trusted by inspector2.amazonaws.com). Enabling also
+        // creates AWSServiceRoleForAmazonInspector2Agentless, trusted by agentless.inspector2.amazonaws.com:
+        // not this role's to create (its name and service differ, so neither the resource nor the condition matches).
+        serviceLinkedRole('inspector2.amazonaws.com', 'AWSServiceRoleForAmazonInspector2'),
       ],
+      // Enable and Disable are asynchronous: the handler waits up to 4 minutes for a steady status.
+      timeout: Duration.minutes(5),
       wildcardReasons: {
         'Resource::*': 'inspector2:Enable, Disable and BatchGetAccountStatus support no resource-level permissions.',
-        'Resource::arn:<AWS::Partition>:iam::<AWS::AccountId>:role/aws-service-role/inspector2.amazonaws.com/*':
-          "Inspector's own service-linked role path; the condition limits it to that service.",
       },
     });
     this.enabledByStack = scanning.getAtt('EnabledByStack');

@@ -2,7 +2,7 @@
  * The detection part, as INFO for a human to judge and never a failure: the app adopts a GuardDuty
  * detector or Inspector EC2 scanning that exists, so one still on may be the account's own.
  */
-import { ListDetectorsCommand } from '@aws-sdk/client-guardduty';
+import { GetDetectorCommand, ListDetectorsCommand } from '@aws-sdk/client-guardduty';
 import { BatchGetAccountStatusCommand } from '@aws-sdk/client-inspector2';
 import { errorName } from '../../operator/errors';
 import { LeftoverCheck } from '../scan';
@@ -12,12 +12,13 @@ export const guardDutyDetectors: LeftoverCheck = {
   async run(s) {
     try {
       for (const id of (await s.c.guardduty.send(new ListDetectorsCommand({}))).DetectorIds ?? []) {
+        const status = (await s.c.guardduty.send(new GetDetectorCommand({ DetectorId: id }))).Status ?? 'status unknown';
         s.add(
           {
             kind: 'GuardDuty detector',
             id: `guardduty:${id}`,
             via: 'GuardDuty ListDetectors',
-            detail: `${id} is on (the app deletes only a detector it created; this one was adopted, or the Detection stack's delete failed)`,
+            detail: `${id} is ${status} (the app deletes only a detector it created and disables one it enabled; this one was adopted, is under an administrator account, or the stack's delete failed)`,
             action: `if it was not there before the workshop: aws guardduty delete-detector --detector-id ${id} --region ${s.region}`,
           },
           s.info,

@@ -1,5 +1,9 @@
-/** Room for the Elastic IPs of the NAT gateways (network part): one per NAT gateway. */
+/**
+ * Room for the Elastic IPs of the NAT gateways (network part): one per NAT gateway. The app's own
+ * addresses (a deployed or half-deployed copy) are the ones it needs, not used quota.
+ */
 import { DescribeAddressesCommand } from '@aws-sdk/client-ec2';
+import { isOwn, ownNote } from '../own';
 import { DEFAULT_QUOTAS, quotaAction, readQuota } from '../quota';
 import { PreflightCheck } from '../types';
 
@@ -8,10 +12,12 @@ export const elasticIps: PreflightCheck = {
   async run({ config, c }, out) {
     const quota = await readQuota(c.quotas, DEFAULT_QUOTAS.elasticIps);
     const addresses = (await c.ec2.send(new DescribeAddressesCommand({}))).Addresses ?? [];
-    const allocated = addresses.filter((a) => (a.Domain ?? 'vpc') === 'vpc').length;
+    const inVpc = addresses.filter((a) => (a.Domain ?? 'vpc') === 'vpc');
+    const allocated = inVpc.length;
+    const own = inVpc.filter((a) => isOwn(config, a.Tags)).length;
     const needed = config.natGateways;
-    const free = quota.value - allocated;
-    const found = `${allocated} allocated of ${quota.value} (${quota.source}); the app allocates ${needed} (one per NAT gateway, natGateways=${needed})`;
+    const free = quota.value - (allocated - own);
+    const found = `${allocated} allocated${ownNote(own)} of ${quota.value} (${quota.source}); the app allocates ${needed} (one per NAT gateway, natGateways=${needed})`;
     if (free < needed) {
       out.push({
         level: 'BLOCKER',

@@ -1,5 +1,6 @@
-/** Room for a NAT gateway in each AZ that gets one (network part). */
+/** Room for a NAT gateway in each AZ that gets one (network part); the app's own NAT gateways are not used quota. */
 import { DescribeNatGatewaysCommand, DescribeSubnetsCommand } from '@aws-sdk/client-ec2';
+import { isOwn } from '../own';
 import { DEFAULT_QUOTAS, quotaAction, readQuota } from '../quota';
 import { PreflightCheck } from '../types';
 
@@ -19,9 +20,10 @@ export const natGateways: PreflightCheck = {
     const neededAzs = config.availabilityZones.slice(0, config.natGateways);
     const full: string[] = [];
     const counts = neededAzs.map((az) => {
-      const n = nats.filter((g) => azOfSubnet.get(g.SubnetId!) === az).length;
-      if (n + 1 > quota.value) full.push(az);
-      return `${az}: ${n}`;
+      const inAz = nats.filter((g) => azOfSubnet.get(g.SubnetId!) === az);
+      const own = inAz.filter((g) => isOwn(config, g.Tags)).length;
+      if (inAz.length - own + 1 > quota.value) full.push(az);
+      return `${az}: ${inAz.length}${own > 0 ? ` (${own} the app's own)` : ''}`;
     });
     const found = `NAT gateways per AZ ${counts.join(', ')} of ${quota.value} (${quota.source}); the app adds 1 in each of ${neededAzs.join(', ')}`;
     if (full.length > 0) {

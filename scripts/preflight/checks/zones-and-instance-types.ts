@@ -1,4 +1,5 @@
 /** The configured AZs exist, and the AZ the instances launch in offers their types. */
+import { zonesOf } from '../../../lib/config/regions';
 import { DescribeAvailabilityZonesCommand, DescribeInstanceTypeOfferingsCommand } from '@aws-sdk/client-ec2';
 import { PreflightCheck } from '../types';
 
@@ -13,7 +14,8 @@ export const zonesAndInstanceTypes: PreflightCheck = {
         level: 'BLOCKER',
         check: 'Availability zones',
         found: `${missing.join(', ')} not available in ${config.region} (available: ${[...available].sort().join(', ')})`,
-        action: `pick three available AZs: -c availabilityZones=${[...available].sort().slice(0, 3).join(',')} (or in cdk.json)`,
+        // Only AZs the settings accept (lib/config/regions.ts): the suggestion must itself be valid.
+        action: `pick three available AZs: -c availabilityZones=${[...available].filter((z) => zonesOf(config.region).includes(z)).sort().slice(0, 3).join(',')} (or in cdk.json)`,
       });
     } else {
       out.push({ level: 'INFO', check: 'Availability zones', found: `${config.availabilityZones.join(', ')} available`, action: '' });

@@ -1,8 +1,17 @@
 /**
  * Workshop part 1 "Launch an instance" (and part 2's Inspector targets): the webserver in the
- * default VPC, the Ubuntu and Windows instances in Private-Subnet-a, and the default VPC's Name tag.
+ * default VPC with its group http-world opening exactly TCP 80 to the world, the Ubuntu and
+ * Windows instances in Private-Subnet-a, and the default VPC's Name tag.
  */
-import { DescribeInstancesCommand, DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeVpcsCommand, Instance } from '@aws-sdk/client-ec2';
+import {
+  DescribeInstancesCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeSubnetsCommand,
+  DescribeVpcsCommand,
+  Instance,
+  IpPermission,
+  SecurityGroup,
+} from '@aws-sdk/client-ec2';
 import { NO_NAME_TAG } from '../compare';
 import { defaultSubnetLabel, UNSET, vpcDefaultSecurityGroupLabel } from '../labels';
 import { nameOf, Observer } from '../observer';
@@ -24,8 +33,45 @@ function expectedRows({ config, labels: L, names: n }: Scope): ExpectedRow[] {
     ...instance(n.webserver, config.instanceTypes.webserver, defaultSubnetLabel(config), n.webserverSecurityGroup, true),
     ...instance(n.ubuntuInstance, config.instanceTypes.ubuntu, n.privateSubnets[0].name, vpcDefaultSecurityGroupLabel(config), false),
     ...instance(n.windowsInstance, config.instanceTypes.windows, n.privateSubnets[0].name, vpcDefaultSecurityGroupLabel(config), false),
+    ...resourceRows('securityGroup', securityGroupLabel(n.webserverSecurityGroup), [['inbound rules', 'tcp 80 from 0.0.0.0/0']]),
     ...resourceRows('defaultVpc', L.defaultVpc, [['Name tag', n.defaultVpc]]),
   ];
+}
+
+const securityGroupLabel = (name: string) => `Security group ${name}`;
+
+/** Inbound rules as "tcp 80 from 0.0.0.0/0" (ports as a range when they differ; all = every protocol), sorted. */
+export function describeRules(permissions: IpPermission[]): string {
+  const rules = permissions.flatMap((p) => {
+    const protocol = p.IpProtocol === '-1' ? 'all' : p.IpProtocol;
+    const ports = p.IpProtocol === '-1' ? '' : p.FromPort === p.ToPort ? ` ${p.FromPort}` : ` ${p.FromPort}-${p.ToPort}`;
+    const sources = [
+      ...(p.IpRanges ?? []).map((r) => r.CidrIp),
+      ...(p.Ipv6Ranges ?? []).map((r) => r.CidrIpv6),
+      ...(p.PrefixListIds ?? []).map((r) => r.PrefixListId),
+      ...(p.UserIdGroupPairs ?? []).map((r) => r.GroupId),
+    ];
+    return sources.map((source) => `${protocol}${ports} from ${source}`);
+  });
+  return rules.sort().join('; ') || 'none';
+}
+
+/** The webserver's security group (by name, or through the stack) and its inbound rules. */
+async function observeWebserverGroup(o: Observer): Promise<void> {
+  const name = o.scope.names.webserverSecurityGroup;
+  const label = securityGroupLabel(name);
+  await o.guard(label, async () => {
+    const named = (await o.c.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [...o.ownFilters(), { Name: 'group-name', Values: [name] }] }))).SecurityGroups ?? [];
+    let group: SecurityGroup | undefined = named[0];
+    let how = named.length > 1 ? `${named.length} with this name, first used` : '';
+    if (!group) {
+      const id = await o.physicalIdByNameTag('AWS::EC2::SecurityGroup', name);
+      group = id ? (await o.c.ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [id] }))).SecurityGroups?.[0] : undefined;
+      how = group ? 'found through its stack' : '';
+    }
+    o.exists(label, group, [group?.GroupId, how].filter(Boolean).join(', '));
+    if (group) o.val(label, 'inbound rules', describeRules(group.IpPermissions ?? []));
+  });
 }
 
 /** The default VPC's row; its default subnet in the first AZ (where the webserver launches). */
@@ -91,5 +137,6 @@ export const computePart: VerifyPart = {
   expectedRows,
   async observe(o) {
     await observeInstances(o, await observeDefaultVpc(o));
+    await observeWebserverGroup(o);
   },
 };

@@ -1,13 +1,36 @@
 /**
- * Workshop part 2's detection: GuardDuty (with sample findings) and Inspector EC2 scanning.
- * verify expects no rows for it: the app adopts a detector or a scanning setting the account
- * already has, so what is on says nothing about this deployment (`npm run leftovers` lists both
- * as INFO for a human to judge).
+ * Workshop part 2's detection: GuardDuty and Inspector EC2 scanning must be ON in the account
+ * and region, whoever turned them on (the app adopts what the account has, and enables a
+ * disabled detector): a workshop without findings fails here. Sample findings are not read.
  */
-import { VerifyPart } from '../part';
+import { GetDetectorCommand, ListDetectorsCommand } from '@aws-sdk/client-guardduty';
+import { BatchGetAccountStatusCommand } from '@aws-sdk/client-inspector2';
+import { resourceRows, VerifyPart } from '../part';
+
+export const GUARDDUTY_LABEL = 'GuardDuty detector';
+export const INSPECTOR_LABEL = 'Inspector EC2 scanning';
 
 export const detectionPart: VerifyPart = {
   part: 'detection',
-  expectedRows: () => [],
-  observe: async () => undefined,
+  expectedRows: () => [
+    ...resourceRows('guardDuty', GUARDDUTY_LABEL, [['status', 'ENABLED']]),
+    ...resourceRows('inspector', INSPECTOR_LABEL, [['status', 'ENABLED']]),
+  ],
+  async observe(o) {
+    await o.guard(GUARDDUTY_LABEL, async () => {
+      const id = (await o.c.guardduty.send(new ListDetectorsCommand({}))).DetectorIds?.[0];
+      o.exists(GUARDDUTY_LABEL, id, id);
+      if (!id) return;
+      o.val(GUARDDUTY_LABEL, 'status', (await o.c.guardduty.send(new GetDetectorCommand({ DetectorId: id }))).Status ?? 'none');
+    });
+    await o.guard(INSPECTOR_LABEL, async () => {
+      const account = o.scope.target.account;
+      const out = await o.c.inspector2.send(new BatchGetAccountStatusCommand({ accountIds: [account] }));
+      const failed = out.failedAccounts?.[0];
+      if (failed) throw Object.assign(new Error(`${failed.errorCode}: ${failed.errorMessage}`), { name: failed.errorCode ?? 'FailedAccount' });
+      // An account Inspector never saw has no status: it counts as there, and DISABLED.
+      o.exists(INSPECTOR_LABEL, true, account);
+      o.val(INSPECTOR_LABEL, 'status', out.accounts?.find((a) => a.accountId === account)?.resourceState?.ec2?.status ?? 'DISABLED');
+    });
+  },
 };
