@@ -46,7 +46,7 @@ export const CHECK_STEPS: readonly CheckStep[] = [
   { id: 'flow-cw', part: 'network', title: 'Flow logs to CloudWatch Logs', has: (r, L) => r.resource === L.cloudWatchFlowLog || r.kind === 'logGroup' },
   { id: 'flow-s3', part: 'network', title: 'Flow logs to S3', has: (r, L) => r.resource === L.s3FlowLog || r.kind === 'bucket' },
   { id: 'default-vpc', part: 'compute', title: 'Default VPC named', has: (r) => r.kind === 'defaultVpc' },
-  { id: 'webserver', part: 'compute', title: 'Webserver', has: (r, L) => r.resource === L.instance(L.names.webserver) },
+  { id: 'webserver', part: 'compute', title: 'Webserver', has: (r, L) => r.resource === L.instance(L.names.webserver) || (r.kind === 'securityGroup' && r.resource.endsWith(L.names.webserverSecurityGroup)) },
   { id: 'private-ec2', part: 'compute', title: 'Ubuntu and Windows instances', has: (r, L) => r.kind === 'instance' && r.resource !== L.instance(L.names.webserver) },
   { id: 'guardduty', part: 'detection', title: 'GuardDuty', has: (r) => r.resource.startsWith('GuardDuty') },
   { id: 'inspector', part: 'detection', title: 'Inspector EC2 scanning', has: (r) => r.resource.startsWith('Inspector') },

@@ -42,9 +42,9 @@ test.each([
   expect(load({ parts })).toThrow(message);
 });
 
-test('an empty list is refused (an empty -c value means the default)', () => {
-  expect(load({ parts: [] })).toThrow(/parts=\[\]: must list one or more of identity, network, compute, detection, investigation/);
-  expect(loadConfig((k) => (k === 'parts' ? '' : undefined)).parts).toHaveLength(5);
+test('an empty list is refused: an empty -c value is a mistake, not the default', () => {
+  expect(load({ parts: [] })).toThrow(/parts="": an empty value is not the default/);
+  expect(() => loadConfig((k) => (k === 'parts' ? '' : undefined))).toThrow(/parts="": an empty value is not the default/);
 });
 
 test('verify expects only the deployed parts: no instance, trail or workgroup rows with parts=identity,network', () => {
