@@ -827,3 +827,22 @@ describe('GuardDuty GetAdministratorAccount (guardduty_get_administrator_account
     }
   });
 });
+
+describe('IAM CreateLoginProfile (iam_create_login_profile_reset.py)', () => {
+  test('keeps PasswordResetRequired, as the console sets it for "must create a new password"', async () => {
+    const { CreateLoginProfileCommand, CreateUserCommand, DeleteLoginProfileCommand, DeleteUserCommand, GetLoginProfileCommand, IAMClient } = await import('@aws-sdk/client-iam');
+    const iam = new IAMClient(emulatorConfig(emu));
+    try {
+      for (const [UserName, PasswordResetRequired] of [['reset-user', true], ['plain-user', false]] as const) {
+        await iam.send(new CreateUserCommand({ UserName }));
+        const created = await iam.send(new CreateLoginProfileCommand({ UserName, Password: 'Initial-Passw0rd!', PasswordResetRequired }));
+        expect(created.LoginProfile?.PasswordResetRequired).toBe(PasswordResetRequired);
+        expect((await iam.send(new GetLoginProfileCommand({ UserName }))).LoginProfile?.PasswordResetRequired).toBe(PasswordResetRequired);
+        await iam.send(new DeleteLoginProfileCommand({ UserName }));
+        await iam.send(new DeleteUserCommand({ UserName }));
+      }
+    } finally {
+      iam.destroy();
+    }
+  });
+});

@@ -25,7 +25,9 @@ function expectedRows({ config, target, labels: L, names: n }: Scope): ExpectedR
   const trusted = config.trustedAccountId ?? target.account;
   return [
     ...resourceRows('iamGroup', L.iamGroup, [
-      ['managed policies', 'IAMUserChangePassword, ReadOnlyAccess'],
+      // The app puts IAMUserChangePassword on the group; the console, asked for a password reset at
+      // first sign-in, attaches it to the user instead: both carry ReadOnlyAccess.
+      ['managed policies', 'IAMUserChangePassword, ReadOnlyAccess', ['ReadOnlyAccess']],
       ['members', n.readOnlyUser],
     ]),
     ...resourceRows('iamUser', L.iamUser, [['password reset required', 'yes']]),
