@@ -8,7 +8,9 @@
  *   const c = awsClients(config.region, { env: emulator.env });
  *   try { await c.ec2.send(...) } finally { c.destroy() }
  */
+import { ACMClient } from '@aws-sdk/client-acm';
 import { AthenaClient } from '@aws-sdk/client-athena';
+import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
@@ -16,10 +18,15 @@ import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { DetectiveClient } from '@aws-sdk/client-detective';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { GlueClient } from '@aws-sdk/client-glue';
 import { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { Inspector2Client } from '@aws-sdk/client-inspector2';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { Route53Client } from '@aws-sdk/client-route-53';
 import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SecurityHubClient } from '@aws-sdk/client-securityhub';
@@ -28,6 +35,7 @@ import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { WAFV2Client } from '@aws-sdk/client-wafv2';
 import type { Env } from '../../lib/aws/clients';
 import { sdkConfig, SdkConfig } from './context';
 
@@ -45,19 +53,26 @@ export interface ConnectionOptions {
 }
 
 const SERVICES = {
+  acm: ACMClient,
   athena: AthenaClient,
+  autoscaling: AutoScalingClient,
   cfn: CloudFormationClient,
   cloudtrail: CloudTrailClient,
   cloudwatch: CloudWatchClient,
   configService: ConfigServiceClient,
   detective: DetectiveClient,
   ec2: EC2Client,
+  elbv2: ElasticLoadBalancingV2Client,
+  events: EventBridgeClient,
   glue: GlueClient,
   guardduty: GuardDutyClient,
   iam: IAMClient,
   inspector2: Inspector2Client,
+  kms: KMSClient,
+  lambda: LambdaClient,
   logs: CloudWatchLogsClient,
   quotas: ServiceQuotasClient,
+  route53: Route53Client,
   s3: S3Client,
   secrets: SecretsManagerClient,
   securityhub: SecurityHubClient,
@@ -65,6 +80,7 @@ const SERVICES = {
   ssm: SSMClient,
   sts: STSClient,
   tagging: ResourceGroupsTaggingAPIClient,
+  wafv2: WAFV2Client,
 };
 
 type Services = typeof SERVICES;
