@@ -17,6 +17,7 @@ import { Investigation } from './parts/investigation/investigation';
 import { Network } from './parts/network/network';
 import { hasPart, WorkshopPart } from './config/settings/parts';
 import { SecurityHub } from './parts/security-hub/security-hub';
+import { BlockedHosts } from './parts/web-tier/blocked-hosts';
 import { WAZUH_ROLE_OUTPUT } from './wazuh/from-template';
 import { wazuhVpcFlowWodle } from './wazuh/wodle';
 
@@ -55,6 +56,8 @@ export class WorkshopStack extends Stack {
   public readonly participant: ParticipantParameters;
   /** Day 2 (config.day2): Security Hub, AWS Config, the custom action "Isolate instance", Detective. */
   public readonly securityHub?: SecurityHub;
+  /** Day 2 (config.day2): the WAF IP set that the web ACL blocks and the auto-block handler fills. */
+  public readonly blockedHosts?: BlockedHosts;
 
   constructor(scope: Construct, id: string, props: WorkshopStackProps) {
     super(scope, id, props);
@@ -91,7 +94,10 @@ export class WorkshopStack extends Stack {
     // A parameter or condition only a left-out part used would be unused (CloudFormation warns).
     const unused = [...(this.investigation ? [] : ['alarmEmail', CONDITION_NAMES.hasAlarmEmail]), ...(this.identity ? [] : ['trustedAccountId', CONDITION_NAMES.trustsAnotherAccount])];
     for (const id of unused) this.node.tryRemoveChild(id in participant.parameters ? participant.parameters[id as keyof typeof PARAMETER_NAMES].node.id : id);
-    if (config.day2) this.securityHub = new SecurityHub(this, 'SecurityHub', { config });
+    if (config.day2) {
+      this.securityHub = new SecurityHub(this, 'SecurityHub', { config });
+      this.blockedHosts = new BlockedHosts(this, 'BlockedHosts', { config });
+    }
 
     // The workshop tag is literal: on the stack (CloudFormation propagates it) and on every
     // taggable resource. The participant tag comes from the ParticipantName parameter, so it can
