@@ -14,6 +14,7 @@ const EMULATOR_SUITES = [
   'test/emulator/moto-patches.test.ts',
   'test/emulator/stack-sets-workshop.test.ts',
   'test/emulator/stack-sets.test.ts',
+  'test/handlers/auto-block.test.ts',
   'test/handlers/config-recorder.test.ts',
   'test/handlers/default-vpc.test.ts',
   'test/handlers/detective-graph.test.ts',
