@@ -11,6 +11,8 @@
  * step only adds what is missing: the same address twice changes nothing. A new block is published
  * to the alarm topic. Private, reserved and exempt addresses (EXEMPT_CIDRS: the VPC and the
  * blockExemptCidrs setting) and sample findings (unless BLOCK_SAMPLE_FINDINGS) are logged and ignored.
+ * Two invocations racing for the same free rule number: the second CreateNetworkAclEntry fails, the
+ * invocation fails, and EventBridge's retry (the rule's target retries twice) finds the state as left.
  */
 import { CreateNetworkAclEntryCommand, CreateTagsCommand, DeleteNetworkAclEntryCommand, DeleteTagsCommand, DescribeNetworkAclsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';

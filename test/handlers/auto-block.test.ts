@@ -1,5 +1,5 @@
 import { CreateNetworkAclCommand, CreateVpcCommand, DescribeNetworkAclsCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
+import { CreateTopicCommand, PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { CreateIPSetCommand, GetIPSetCommand, UpdateIPSetCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
 import { clientConfig } from '../../lib/aws/clients';
 import { AutoBlockClients, AutoBlockSettings, notBlockable, onEvent, remoteAddresses } from '../../lib/handlers/auto-block';
@@ -81,8 +81,17 @@ test('addresses: the three actions, private, reserved and exempt ones not blocka
   expect(notBlockable('198.51.100.7', ['203.0.113.0/24'])).toBeUndefined();
 });
 
-test('a finding with a public address blocks it in the IP set and the ACL, records when; the same finding again changes nothing', async () => {
+test('a finding with a public address blocks it in the IP set and the ACL, records when, tells the topic; the same finding again changes nothing', async () => {
+  const published = jest.spyOn(c.sns, 'send');
   const first = await onEvent(finding('198.51.100.7'), s, c, NOW);
+  expect(published.mock.calls.map(([command]) => (command as PublishCommand).input)).toEqual([
+    {
+      TopicArn: s.topicArn,
+      Subject: 'Auto-block: 198.51.100.7',
+      Message: `Blocked 198.51.100.7 for 12 h in WAF IP set test-blocked-hosts and network ACL ${s.networkAclId}: GuardDuty UnauthorizedAccess:EC2/MaliciousIPCaller.Custom (severity 5, id f-1).`,
+    },
+  ]);
+  published.mockClear();
   expect(first).toEqual({ blocked: ['198.51.100.7'], unchanged: [], ignored: [], lifted: [], evicted: [] });
   expect(await ipSet()).toEqual(['198.51.100.7/32']);
   expect(await denies()).toEqual(['100 198.51.100.7/32']);
@@ -94,6 +103,8 @@ test('a finding with a public address blocks it in the IP set and the ACL, recor
   expect(await ipSet()).toEqual(['198.51.100.7/32']);
   expect(await denies()).toEqual(['100 198.51.100.7/32']);
   expect(await records()).toEqual({ 'blocked:198.51.100.7': NOW.toISOString() });
+  expect(published).not.toHaveBeenCalled();
+  published.mockRestore();
   // No UpdateIPSet: the lock token is the same.
   expect((await c.wafv2.send(new GetIPSetCommand({ Name: s.ipSet.name, Id: s.ipSet.id, Scope: 'REGIONAL' }))).LockToken).toBe(token);
 });
