@@ -123,20 +123,20 @@ async function readAcl(s: AutoBlockSettings, ec2: EC2Client): Promise<AclState> 
   return state;
 }
 
-/** Adds and removes addresses in the IP set; re-reads and retries when another writer changed it. Returns the addresses added. */
-async function updateIpSet(s: AutoBlockSettings, waf: WAFV2Client, add: readonly string[], remove: readonly string[]): Promise<Set<string>> {
+/** Adds and removes addresses in the IP set; re-reads and retries when another writer changed it. Returns the addresses added and removed. */
+async function updateIpSet(s: AutoBlockSettings, waf: WAFV2Client, add: readonly string[], remove: readonly string[]): Promise<{ added: Set<string>; gone: string[] }> {
   const ref = { Name: s.ipSet.name, Id: s.ipSet.id, Scope: s.ipSet.scope };
   for (let attempt = 1; ; attempt++) {
     const got = await call('WAFV2 GetIPSet', waf.send(new GetIPSetCommand(ref)));
     const current = new Set(got.IPSet?.Addresses ?? []);
     const added = new Set(add.filter((a) => !current.has(`${a}/32`)));
     const gone = remove.filter((a) => current.has(`${a}/32`));
-    if (added.size === 0 && gone.length === 0) return added;
+    if (added.size === 0 && gone.length === 0) return { added, gone };
     for (const a of added) current.add(`${a}/32`);
     for (const a of gone) current.delete(`${a}/32`);
     try {
       await waf.send(new UpdateIPSetCommand({ ...ref, Addresses: [...current], LockToken: got.LockToken, Description: got.IPSet?.Description }));
-      return added;
+      return { added, gone };
     } catch (e) {
       if (!isAwsError(e, 'WAFOptimisticLockException') || attempt >= LOCK_RETRIES) throw new Error(`WAFV2 UpdateIPSet failed: ${(e as Error).name}: ${(e as Error).message}`, { cause: e });
       log('lock conflict, retrying', { attempt });
@@ -144,10 +144,11 @@ async function updateIpSet(s: AutoBlockSettings, waf: WAFV2Client, add: readonly
   }
 }
 
-/** Lifts blocks: out of the IP set, the ACL and the record. */
-async function lift(s: AutoBlockSettings, c: AutoBlockClients, acl: AclState, addresses: readonly string[]): Promise<void> {
-  if (addresses.length === 0) return;
-  await updateIpSet(s, c.wafv2, [], addresses);
+/** Lifts blocks: out of the IP set, the ACL and the record. Returns the addresses that were in any of them. */
+async function lift(s: AutoBlockSettings, c: AutoBlockClients, acl: AclState, addresses: readonly string[]): Promise<string[]> {
+  if (addresses.length === 0) return [];
+  const { gone } = await updateIpSet(s, c.wafv2, [], addresses);
+  const found = addresses.filter((a) => gone.includes(a) || acl.entries.has(a) || acl.since.has(a));
   for (const a of addresses) {
     const rule = acl.entries.get(a);
     if (rule === undefined) continue;
@@ -160,7 +161,8 @@ async function lift(s: AutoBlockSettings, c: AutoBlockClients, acl: AclState, ad
     await call('EC2 DeleteTags', c.ec2.send(new DeleteTagsCommand({ Resources: [s.networkAclId], Tags: recorded.map((a) => ({ Key: `${TAG_PREFIX}${a}` })) })));
     for (const a of recorded) acl.since.delete(a);
   }
-  log('lifted', { addresses });
+  log('lifted', { addresses: found });
+  return found;
 }
 
 /** Blocks addresses (already checked as blockable); evicts the oldest blocks when the range is full. */
@@ -179,7 +181,7 @@ async function block(s: AutoBlockSettings, c: AutoBlockClients, addresses: reado
     result.evicted.push(...evict);
     result.lifted.push(...evict);
   }
-  const added = await updateIpSet(s, c.wafv2, wanted, []);
+  const { added } = await updateIpSet(s, c.wafv2, wanted, []);
   const changed = new Set(added);
   for (const a of needRule) {
     let rule = s.rules.first;
@@ -226,10 +228,7 @@ export async function onEvent(event: AutoBlockEvent, s: AutoBlockSettings, c: Au
     const problem = exempt(event.address);
     if (problem) result.ignored.push({ address: event.address, reason: problem });
     else if (event.action === 'block') await block(s, c, [event.address], 'blocked by hand (npm run demo -- block)', now, result);
-    else {
-      await lift(s, c, await readAcl(s, c.ec2), [event.address]);
-      result.lifted.push(event.address);
-    }
+    else result.lifted.push(...(await lift(s, c, await readAcl(s, c.ec2), [event.address])));
   } else if (event['detail-type'] === 'Scheduled Event') {
     await expire(s, c, now, result);
   } else if (event['detail-type'] === 'GuardDuty Finding') {

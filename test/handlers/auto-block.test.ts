@@ -170,4 +170,6 @@ test('unblock lifts an address everywhere; an update the lock token lost is retr
   expect(await ipSet()).toEqual(['192.0.2.99/32']);
   expect(await denies()).toEqual([]);
   expect(await records()).toEqual({});
+  // Unblocking an address that is not blocked lifts nothing.
+  expect(await onEvent({ action: 'unblock', address: '198.51.100.22' }, s, c, NOW)).toEqual({ blocked: [], unchanged: [], ignored: [], lifted: [], evicted: [] });
 });
