@@ -36,7 +36,10 @@ export type ResourceKind =
   | 'detectiveGraph'
   | 'securityGroup'
   | 'guardDuty'
-  | 'inspector';
+  | 'inspector'
+  | 'networkAcl'
+  | 'lambdaFunction'
+  | 'eventRule';
 
 /** Every resource has an `exists` row; when it is not OK the resource's other rows are not shown. */
 export const EXISTS = 'exists';
