@@ -18,6 +18,7 @@ import { Network } from './parts/network/network';
 import { hasPart, WorkshopPart } from './config/settings/parts';
 import { SecurityHub } from './parts/security-hub/security-hub';
 import { BlockedHosts } from './parts/web-tier/blocked-hosts';
+import { WebTier } from './parts/web-tier/web-tier';
 import { WAZUH_ROLE_OUTPUT } from './wazuh/from-template';
 import { wazuhVpcFlowWodle } from './wazuh/wodle';
 
@@ -58,6 +59,8 @@ export class WorkshopStack extends Stack {
   public readonly securityHub?: SecurityHub;
   /** Day 2 (config.day2): the WAF IP set that the web ACL blocks and the auto-block handler fills. */
   public readonly blockedHosts?: BlockedHosts;
+  /** Day 2 (config.day2): load balancer, Auto Scaling group, web ACL (and HTTPS with a domain). */
+  public readonly webTier?: WebTier;
 
   constructor(scope: Construct, id: string, props: WorkshopStackProps) {
     super(scope, id, props);
@@ -97,6 +100,18 @@ export class WorkshopStack extends Stack {
     if (config.day2) {
       this.securityHub = new SecurityHub(this, 'SecurityHub', { config });
       this.blockedHosts = new BlockedHosts(this, 'BlockedHosts', { config });
+      // validateConfig refused day2=true without identity and network (settings/parts.ts DAY2_NEEDS).
+      const vpc = this.network!.workshopVpc;
+      this.webTier = new WebTier(this, 'WebTier', {
+        config,
+        vpcId: vpc.vpcId,
+        publicSubnetIds: vpc.publicSubnets.map((s) => s.ref),
+        privateSubnetIds: vpc.privateSubnets.map((s) => s.ref),
+        internetRoute: vpc.publicDefaultRoute,
+        privateSubnetRoutes: vpc.privateDefaultRoutes,
+        instanceProfileName: this.identity!.instanceProfileName,
+        blockedHosts: this.blockedHosts,
+      });
     }
 
     // The workshop tag is literal: on the stack (CloudFormation propagates it) and on every
@@ -181,6 +196,14 @@ export class WorkshopStack extends Stack {
         out('DetectiveGraphArn', detective.graphArn, 'Amazon Detective behavior graph');
         out('DetectiveGraphAdopted', detective.adopted, "'true': it existed before and survives destroy");
       }
+    }
+    if (this.webTier) {
+      const { loadBalancer, webAcl } = this.webTier;
+      out('WebTierUrl', this.webTier.url, 'The day-2 web tier through its load balancer (reload: the instance and zone change)');
+      out('LoadBalancerDnsName', loadBalancer.dnsName, 'DNS name of the web tier load balancer');
+      out('WebAclArn', webAcl.webAclArn, 'WAF web ACL on the load balancer');
+      out('WafLogGroupName', webAcl.logGroup.logGroupName, 'CloudWatch Logs group of the WAF logs');
+      out('LoadBalancerLogBucketName', loadBalancer.accessLogs.bucket.bucketName, 'S3 bucket of the load balancer access logs');
     }
   }
 

@@ -28,6 +28,11 @@ export const CONTEXT_KEYS = [
   'parts',
   'configRecording',
   'detective',
+  'webTierMinCapacity',
+  'webTierMaxCapacity',
+  'webTierInstanceType',
+  'domainName',
+  'hostedZoneId',
 ] as const;
 
 export type ContextReader = (key: string) => unknown;
@@ -93,6 +98,13 @@ export function loadConfig(read: ContextReader): WorkshopConfig {
     parts: get('parts', list, d.parts),
     configRecording: get<ConfigRecording>('configRecording', text, d.configRecording),
     detective: get('detective', bool, d.detective),
+    webTier: {
+      minCapacity: get('webTierMinCapacity', number, d.webTier.minCapacity),
+      maxCapacity: get('webTierMaxCapacity', number, d.webTier.maxCapacity),
+      instanceType: get('webTierInstanceType', text, d.webTier.instanceType),
+    },
+    domainName: get<string | undefined>('domainName', text, d.domainName),
+    hostedZoneId: get<string | undefined>('hostedZoneId', text, d.hostedZoneId),
   };
   return validateConfig(config);
 }

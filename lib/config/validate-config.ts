@@ -9,8 +9,9 @@ import {
   WorkshopConfig,
   isKnownInstanceType,
 } from './workshop-config';
-import { validateParts } from './settings/parts';
+import { validateDay2Parts, validateParts } from './settings/parts';
 import { validateSecurityHubSettings } from './settings/security-hub';
+import { validateWebTierSettings } from './settings/web-tier';
 import { zonesOf } from './regions';
 import { awsLimits } from './settings/aws-limits';
 
@@ -157,7 +158,9 @@ export function validateConfig(c: WorkshopConfig): WorkshopConfig {
   if (typeof c.day2 !== 'boolean') bad('day2', c.day2, 'must be true or false (true adds the day-2 parts to the stack)');
 
   validateParts(c, bad);
+  validateDay2Parts(c, bad);
   validateSecurityHubSettings(c, bad);
+  validateWebTierSettings(c, bad);
 
   if (problems.length > 0) throw new WorkshopConfigError(problems);
   return c;
