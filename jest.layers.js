@@ -11,6 +11,7 @@ const EMULATOR_SUITES = [
   'test/emulator/change-set-no-changes.test.ts',
   'test/emulator/loopback-lambda-scope.test.ts',
   'test/emulator/moto-patches-security-hub.test.ts',
+  'test/emulator/moto-patches-web-tier.test.ts',
   'test/emulator/moto-patches.test.ts',
   'test/emulator/stack-sets-workshop.test.ts',
   'test/emulator/stack-sets.test.ts',
