@@ -36,7 +36,13 @@ export type ResourceKind =
   | 'detectiveGraph'
   | 'securityGroup'
   | 'guardDuty'
-  | 'inspector';
+  | 'inspector'
+  | 'loadBalancer'
+  | 'targetGroup'
+  | 'autoScalingGroup'
+  | 'launchTemplate'
+  | 'webAcl'
+  | 'ipSet';
 
 /** Every resource has an `exists` row; when it is not OK the resource's other rows are not shown. */
 export const EXISTS = 'exists';
