@@ -28,6 +28,7 @@ const EMULATOR_SUITES = [
   'test/operator/leftovers.test.ts',
   'test/operator/preflight.test.ts',
   'test/operator/security-hub-operations.test.ts',
+  'test/operator/web-tier-operations.test.ts',
   'test/verify/verify-content.test.ts',
 ];
 
