@@ -12,6 +12,7 @@ const EMULATOR_SUITES = [
   'test/emulator/loopback-lambda-scope.test.ts',
   'test/emulator/moto-patches-auto-block.test.ts',
   'test/emulator/moto-patches-security-hub.test.ts',
+  'test/emulator/moto-patches-web-tier.test.ts',
   'test/emulator/moto-patches.test.ts',
   'test/emulator/stack-sets-workshop.test.ts',
   'test/emulator/stack-sets.test.ts',
@@ -29,6 +30,7 @@ const EMULATOR_SUITES = [
   'test/operator/leftovers.test.ts',
   'test/operator/preflight.test.ts',
   'test/operator/security-hub-operations.test.ts',
+  'test/operator/web-tier-operations.test.ts',
   'test/verify/verify-content.test.ts',
 ];
 

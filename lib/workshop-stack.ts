@@ -19,6 +19,7 @@ import { hasPart, WorkshopPart } from './config/settings/parts';
 import { SecurityHub } from './parts/security-hub/security-hub';
 import { BlockedHosts } from './parts/web-tier/blocked-hosts';
 import { AutoBlock } from './parts/auto-block/auto-block';
+import { WebTier } from './parts/web-tier/web-tier';
 import { WAZUH_ROLE_OUTPUT } from './wazuh/from-template';
 import { wazuhVpcFlowWodle } from './wazuh/wodle';
 
@@ -59,7 +60,9 @@ export class WorkshopStack extends Stack {
   public readonly securityHub?: SecurityHub;
   /** Day 2 (config.day2): the WAF IP set that the web ACL blocks and the auto-block handler fills. */
   public readonly blockedHosts?: BlockedHosts;
-  /** Day 2 (config.day2, with the network part): GuardDuty findings block their remote addresses. */
+  /** Day 2 (config.day2): load balancer, Auto Scaling group, web ACL (and HTTPS with a domain). */
+  public readonly webTier?: WebTier;
+  /** Day 2 (config.day2): GuardDuty findings block their remote addresses. */
   public readonly autoBlock?: AutoBlock;
 
   constructor(scope: Construct, id: string, props: WorkshopStackProps) {
@@ -100,16 +103,26 @@ export class WorkshopStack extends Stack {
     if (config.day2) {
       this.securityHub = new SecurityHub(this, 'SecurityHub', { config });
       this.blockedHosts = new BlockedHosts(this, 'BlockedHosts', { config });
-      if (this.network) {
-        const { name, id, arn } = this.blockedHosts;
-        this.autoBlock = new AutoBlock(this, 'AutoBlock', {
-          config,
-          vpcId: this.network.workshopVpc.vpcId,
-          publicSubnetIds: this.network.workshopVpc.publicSubnets.map((s) => s.ref),
-          blockedHosts: { name, id, arn },
-          alarmTopicArn: this.investigation?.insights.topic.topicArn,
-        });
-      }
+      // validateConfig refused day2=true without identity and network (settings/parts.ts DAY2_NEEDS).
+      const vpc = this.network!.workshopVpc;
+      this.webTier = new WebTier(this, 'WebTier', {
+        config,
+        vpcId: vpc.vpcId,
+        publicSubnetIds: vpc.publicSubnets.map((s) => s.ref),
+        privateSubnetIds: vpc.privateSubnets.map((s) => s.ref),
+        internetRoute: vpc.publicDefaultRoute,
+        privateSubnetRoutes: vpc.privateDefaultRoutes,
+        instanceProfileName: this.identity!.instanceProfileName,
+        blockedHosts: this.blockedHosts,
+      });
+      const { name, id, arn } = this.blockedHosts;
+      this.autoBlock = new AutoBlock(this, 'AutoBlock', {
+        config,
+        vpcId: vpc.vpcId,
+        publicSubnetIds: vpc.publicSubnets.map((s) => s.ref),
+        blockedHosts: { name, id, arn },
+        alarmTopicArn: this.investigation?.insights.topic.topicArn,
+      });
     }
 
     // The workshop tag is literal: on the stack (CloudFormation propagates it) and on every
@@ -194,6 +207,14 @@ export class WorkshopStack extends Stack {
         out('DetectiveGraphArn', detective.graphArn, 'Amazon Detective behavior graph');
         out('DetectiveGraphAdopted', detective.adopted, "'true': it existed before and survives destroy");
       }
+    }
+    if (this.webTier) {
+      const { loadBalancer, webAcl } = this.webTier;
+      out('WebTierUrl', this.webTier.url, 'The day-2 web tier through its load balancer (reload: the instance and zone change)');
+      out('LoadBalancerDnsName', loadBalancer.dnsName, 'DNS name of the web tier load balancer');
+      out('WebAclArn', webAcl.webAclArn, 'WAF web ACL on the load balancer');
+      out('WafLogGroupName', webAcl.logGroup.logGroupName, 'CloudWatch Logs group of the WAF logs');
+      out('LoadBalancerLogBucketName', loadBalancer.accessLogs.bucket.bucketName, 'S3 bucket of the load balancer access logs');
     }
     if (this.autoBlock) {
       out('AutoBlockFunctionName', this.autoBlock.functionName, 'Function that blocks the remote addresses of GuardDuty findings (npm run demo -- block|unblock <ipv4>)');

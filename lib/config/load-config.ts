@@ -32,6 +32,11 @@ export const CONTEXT_KEYS = [
   'blockHours',
   'blockSampleFindings',
   'blockExemptCidrs',
+  'webTierMinCapacity',
+  'webTierMaxCapacity',
+  'webTierInstanceType',
+  'domainName',
+  'hostedZoneId',
 ] as const;
 
 export type ContextReader = (key: string) => unknown;
@@ -107,6 +112,13 @@ export function loadConfig(read: ContextReader): WorkshopConfig {
     blockHours: get('blockHours', number, d.blockHours),
     blockSampleFindings: get('blockSampleFindings', bool, d.blockSampleFindings),
     blockExemptCidrs: get('blockExemptCidrs', list, d.blockExemptCidrs),
+    webTier: {
+      minCapacity: get('webTierMinCapacity', number, d.webTier.minCapacity),
+      maxCapacity: get('webTierMaxCapacity', number, d.webTier.maxCapacity),
+      instanceType: get('webTierInstanceType', text, d.webTier.instanceType),
+    },
+    domainName: get<string | undefined>('domainName', text, d.domainName),
+    hostedZoneId: get<string | undefined>('hostedZoneId', text, d.hostedZoneId),
   };
   return validateConfig(config);
 }

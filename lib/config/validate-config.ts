@@ -9,9 +9,10 @@ import {
   WorkshopConfig,
   isKnownInstanceType,
 } from './workshop-config';
-import { validateParts } from './settings/parts';
+import { validateDay2Parts, validateParts } from './settings/parts';
 import { validateSecurityHubSettings } from './settings/security-hub';
 import { validateAutoBlockSettings } from './settings/auto-block';
+import { validateWebTierSettings } from './settings/web-tier';
 import { zonesOf } from './regions';
 import { awsLimits } from './settings/aws-limits';
 
@@ -158,8 +159,10 @@ export function validateConfig(c: WorkshopConfig): WorkshopConfig {
   if (typeof c.day2 !== 'boolean') bad('day2', c.day2, 'must be true or false (true adds the day-2 parts to the stack)');
 
   validateParts(c, bad);
+  validateDay2Parts(c, bad);
   validateSecurityHubSettings(c, bad);
   validateAutoBlockSettings(c, bad, parseCidr);
+  validateWebTierSettings(c, bad);
 
   if (problems.length > 0) throw new WorkshopConfigError(problems);
   return c;

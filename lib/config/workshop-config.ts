@@ -66,6 +66,19 @@ export interface WorkshopConfig {
   readonly blockSampleFindings: boolean;
   /** Day 2: IPv4 CIDRs never blocked (besides private and reserved ranges and the VPC), e.g. the organiser's office. */
   readonly blockExemptCidrs: readonly string[];
+  /** Day 2: the web tier's Auto Scaling group (capacity) and launch template (instance type). */
+  readonly webTier: WebTierSettings;
+  /** Day 2: a domain name for the web tier (HTTPS with an ACM certificate); set with hostedZoneId. */
+  readonly domainName?: string;
+  /** Day 2: the Route 53 public hosted zone of domainName (Z + upper-case letters and digits). */
+  readonly hostedZoneId?: string;
+}
+
+/** The web tier's settings: webTierMinCapacity, webTierMaxCapacity, webTierInstanceType. */
+export interface WebTierSettings {
+  readonly minCapacity: number;
+  readonly maxCapacity: number;
+  readonly instanceType: string;
 }
 
 /** AWS Config recording frequencies: the setting's values. */
@@ -106,6 +119,10 @@ export const WORKSHOP_DEFAULTS: WorkshopConfig = {
   // Off: sample findings (the sampleFindings setting makes them) carry made-up attacker addresses.
   blockSampleFindings: false,
   blockExemptCidrs: [],
+  // At least one instance in each of two zones behind the load balancer; a third under load.
+  webTier: { minCapacity: 2, maxCapacity: 3, instanceType: 't3.micro' },
+  domainName: undefined,
+  hostedZoneId: undefined,
 };
 
 /** CloudWatch Logs accepts only these retention values (PutRetentionPolicy). */

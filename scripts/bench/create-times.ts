@@ -45,6 +45,20 @@ export const CREATE_SECONDS: Readonly<Record<string, number>> = {
   'AWS::SecretsManager::Secret': 5, // including a generated password
   'AWS::Lambda::Function': 10, // create + wait for the function to become Active, ~5-15 s
   'AWS::CDK::Metadata': 2,
+  // Day 2 web tier
+  'AWS::EC2::SecurityGroupIngress': 5,
+  'AWS::EC2::LaunchTemplate': 5,
+  'AWS::ElasticLoadBalancingV2::LoadBalancer': 180, // provisioning -> active, usually 2-4 min
+  'AWS::ElasticLoadBalancingV2::TargetGroup': 5,
+  'AWS::ElasticLoadBalancingV2::Listener': 5,
+  'AWS::AutoScaling::AutoScalingGroup': 90, // until the minimum instances are launched (no CreationPolicy), ~1-2 min
+  'AWS::AutoScaling::ScalingPolicy': 5, // also creates the target-tracking alarms
+  'AWS::WAFv2::IPSet': 5,
+  'AWS::WAFv2::WebACL': 5,
+  'AWS::WAFv2::WebACLAssociation': 30, // WAF retries until the load balancer is visible to it, ~10-60 s
+  'AWS::WAFv2::LoggingConfiguration': 5,
+  'AWS::CertificateManager::Certificate': 180, // DNS validation record written, then ACM issues: ~1-5 min
+  'AWS::Route53::RecordSet': 40, // CloudFormation waits for the change to be INSYNC, ~30-60 s
 };
 
 /**

@@ -30,7 +30,7 @@ export interface ResourceCounts {
   readonly natGateways: number;
   readonly eips: number;
   readonly instances: InstanceCount[];
-  /** EIPs plus instances with AssociatePublicIpAddress. */
+  /** EIPs, instances with AssociatePublicIpAddress, and an internet-facing load balancer's address in each subnet. */
   readonly publicIpv4: number;
   readonly flowLogsToCloudWatch: number;
   readonly flowLogsToS3: number;
@@ -45,6 +45,11 @@ export interface ResourceCounts {
   readonly configRecorders: { readonly continuous: number; readonly daily: number };
   /** Day 2 with detective: Detective behavior graphs. */
   readonly detectiveGraphs: number;
+  /** Day 2: Application Load Balancers. */
+  readonly loadBalancers: number;
+  /** Day 2: WAF web ACLs and the rules in them. */
+  readonly webAcls: number;
+  readonly wafRules: number;
 }
 
 function resources(templates: Templates): [string, string, CfnResource][] {
@@ -56,6 +61,31 @@ function platformOf(template: CfnTemplate, imageId: unknown): 'linux' | 'windows
   const ref = (imageId as { Ref?: string })?.Ref;
   const source = ref ? String(template.Parameters?.[ref]?.Default ?? ref) : String(imageId ?? '');
   return /windows/i.test(source) ? 'windows' : 'linux';
+}
+
+/**
+ * The instances an Auto Scaling group runs at its minimum capacity, from its launch template (in
+ * the same template): what the group keeps running when nothing scales it out.
+ */
+function groupInstances(templates: Templates, all: [string, string, CfnResource][]): InstanceCount[] {
+  return all
+    .filter(([, , r]) => r.Type === 'AWS::AutoScaling::AutoScalingGroup')
+    .flatMap(([stack, logicalId, r]) => {
+      const p = r.Properties ?? {};
+      const templateId = (p.LaunchTemplate?.LaunchTemplateId as { Ref?: string } | undefined)?.Ref;
+      const data = templateId ? templates[stack].Resources?.[templateId]?.Properties?.LaunchTemplateData : undefined;
+      if (!data) return [];
+      const name = String(p.AutoScalingGroupName ?? logicalId);
+      return Array.from({ length: Number(p.MinSize ?? 0) }, (_, i) => ({
+        stack,
+        logicalId,
+        name: `${name} #${i + 1}`,
+        instanceType: String(data.InstanceType ?? 'm1.small'),
+        platform: platformOf(templates[stack], data.ImageId),
+        rootGiB: Number((data.BlockDeviceMappings ?? [])[0]?.Ebs?.VolumeSize ?? 8),
+        publicIp: (data.NetworkInterfaces ?? []).some((n: { AssociatePublicIpAddress?: unknown }) => n.AssociatePublicIpAddress === true || n.AssociatePublicIpAddress === 'true'),
+      }));
+    });
 }
 
 export function countResources(templates: Templates): ResourceCounts {
@@ -75,13 +105,17 @@ export function countResources(templates: Templates): ResourceCounts {
       publicIp: (p.NetworkInterfaces ?? []).some((n: { AssociatePublicIpAddress?: unknown }) => n.AssociatePublicIpAddress === true || n.AssociatePublicIpAddress === 'true'),
     };
   });
+  instances.push(...groupInstances(templates, all));
   const eips = ofType('AWS::EC2::EIP').length;
+  const loadBalancers = ofType('AWS::ElasticLoadBalancingV2::LoadBalancer').filter(([, , r]) => (r.Properties?.Type ?? 'application') === 'application');
+  const loadBalancerAddresses = loadBalancers.filter(([, , r]) => r.Properties?.Scheme !== 'internal').reduce((n, [, , r]) => n + (r.Properties?.Subnets ?? []).length, 0);
+  const webAcls = ofType('AWS::WAFv2::WebACL');
   const flowLogs = ofType('AWS::EC2::FlowLog').map(([, , r]) => r.Properties?.LogDestinationType ?? 'cloud-watch-logs');
   return {
     natGateways: ofType('AWS::EC2::NatGateway').length,
     eips,
     instances,
-    publicIpv4: eips + instances.filter((i) => i.publicIp).length,
+    publicIpv4: eips + instances.filter((i) => i.publicIp).length + loadBalancerAddresses,
     flowLogsToCloudWatch: flowLogs.filter((d) => d === 'cloud-watch-logs').length,
     flowLogsToS3: flowLogs.filter((d) => d === 's3').length,
     secrets: ofType('AWS::SecretsManager::Secret').length,
@@ -94,6 +128,9 @@ export function countResources(templates: Templates): ResourceCounts {
       daily: ofType('Custom::ConfigRecorder').filter(([, , r]) => r.Properties?.RecordingFrequency === 'DAILY').length,
     },
     detectiveGraphs: ofType('Custom::DetectiveGraph').length,
+    loadBalancers: loadBalancers.length,
+    webAcls: webAcls.length,
+    wafRules: webAcls.reduce((n, [, , r]) => n + (r.Properties?.Rules ?? []).length, 0),
   };
 }
 
@@ -168,11 +205,26 @@ export function estimate(counts: ResourceCounts, prices: Prices): Estimate {
   add(`CloudTrail management events (${counts.trails} trail(s) in the app)`, counts.trails * ct.managementEventsPerHour / 1e5, '100k events', ct.firstTrailManagementEventsPer100k, true, ct.assumption, 'first copy free');
   add('CloudTrail to CloudWatch Logs (ingestion)', counts.trailsToCloudWatch * ct.gbDeliveredPerHour, 'GB', u.cloudWatchLogsVendedIngestPerGb, true, ct.assumption);
   addDay2Respond(counts, u, add);
+  addDay2Protect(counts, prices, add);
 
   return { lines, perHour: round(lines.reduce((s, l) => s + l.perHour, 0)), unpriced };
 }
 
 type Add = (item: string, quantity: number, unit: string, unitPerHour: number, usage?: boolean, assumption?: string, priceText?: string) => void;
+
+/** Day 2, protect: the load balancer (hours, LCUs) and the WAF (web ACL, rules, requests); its instances are EC2 lines above. */
+function addDay2Protect(counts: ResourceCounts, prices: Prices, add: Add): void {
+  const { applicationLoadBalancer: alb, waf, usage: u, hoursPerMonth: month } = prices;
+  if (counts.loadBalancers > 0) {
+    add('Application Load Balancer', counts.loadBalancers, 'load balancer-hour', alb.perHour);
+    add('Load balancer capacity units', counts.loadBalancers * u.loadBalancerLcuPerHour.value, 'LCU-hour', alb.perLcuHour, true, u.loadBalancerLcuPerHour.assumption);
+  }
+  if (counts.webAcls > 0) {
+    add('WAF web ACL', counts.webAcls, 'web ACL', waf.perWebAclMonth / month, false, undefined, `${money(waf.perWebAclMonth)} / web ACL-month`);
+    add('WAF rules', counts.wafRules, 'rule', waf.perRuleMonth / month, false, undefined, `${money(waf.perRuleMonth)} / rule-month`);
+    add('WAF requests', counts.webAcls * u.wafRequestsPerHour.value / 1e6, 'million requests', waf.perMillionRequests, true, u.wafRequestsPerHour.assumption);
+  }
+}
 
 /** Day 2, respond: Security Hub checks, Config items (continuous or daily), Detective ingestion; nothing on day 1. */
 function addDay2Respond(counts: ResourceCounts, u: Prices['usage'], add: Add): void {

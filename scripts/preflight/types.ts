@@ -17,7 +17,7 @@ export interface Finding {
 /** The clients the checks read with. */
 export type PreflightClients = Pick<
   AwsClients,
-  'ec2' | 'quotas' | 'ssm' | 'guardduty' | 'inspector2' | 'sts' | 'cloudtrail' | 'iam' | 'logs' | 'athena' | 'glue' | 'cfn' | 'securityhub' | 'configService' | 'detective'
+  'ec2' | 'quotas' | 'ssm' | 'guardduty' | 'inspector2' | 'sts' | 'cloudtrail' | 'iam' | 'logs' | 'athena' | 'glue' | 'cfn' | 'securityhub' | 'configService' | 'detective' | 'elbv2' | 'wafv2' | 'route53'
 >;
 
 export interface PreflightContext {

@@ -39,7 +39,13 @@ export type ResourceKind =
   | 'inspector'
   | 'networkAcl'
   | 'lambdaFunction'
-  | 'eventRule';
+  | 'eventRule'
+  | 'loadBalancer'
+  | 'targetGroup'
+  | 'autoScalingGroup'
+  | 'launchTemplate'
+  | 'webAcl'
+  | 'ipSet';
 
 /** Every resource has an `exists` row; when it is not OK the resource's other rows are not shown. */
 export const EXISTS = 'exists';

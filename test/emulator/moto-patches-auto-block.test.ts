@@ -1,6 +1,6 @@
 /**
  * The emulator patches of the day-2 auto-block part (scripts/emulator/patches/cfn_ec2_network_acl.py,
- * cfn_wafv2_ip_set.py): moto 5.2.1's CloudFormation creates and deletes network ACLs, their entries and
+ * cfn_wafv2.py): moto 5.2.1's CloudFormation creates and deletes network ACLs, their entries and
  * subnet associations, and WAFv2 IP sets, as AWS documents.
  */
 import { CloudFormationClient, CreateStackCommand, DeleteStackCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';

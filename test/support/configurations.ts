@@ -25,4 +25,7 @@ export const DAY2: Record<string, string> = { day2: 'true' };
 /** Day 2 with its optional settings: Detective on, AWS Config recording daily. */
 export const DAY2_OPTIONS: Record<string, string> = { day2: 'true', detective: 'true', configRecording: 'daily' };
 
-export const CONFIGURATIONS: Record<string, unknown>[] = [{}, { natGateways: '1' }, OPTIONAL_SETTINGS, DAY2, DAY2_OPTIONS];
+/** Day 2 with a domain: the web tier serves HTTPS with an ACM certificate and an alias record. */
+export const DAY2_HTTPS: Record<string, string> = { day2: 'true', domainName: 'web.example.com', hostedZoneId: 'Z0123456789ABCDEFGHIJ' };
+
+export const CONFIGURATIONS: Record<string, unknown>[] = [{}, { natGateways: '1' }, OPTIONAL_SETTINGS, DAY2, DAY2_OPTIONS, DAY2_HTTPS];

@@ -40,5 +40,17 @@ export function validateParts(c: WorkshopConfig, bad: (setting: string, value: u
   }
 }
 
+/** What the day-2 parts take from the day-1 parts: the web tier runs in the network's VPC with identity's instance profile. */
+export const DAY2_NEEDS: readonly WorkshopPart[] = ['identity', 'network'];
+
+/** day2=true with a `parts` list without what day 2 needs: refused, naming both settings. */
+export function validateDay2Parts(c: WorkshopConfig, bad: (setting: string, value: unknown, allowed: string) => void): void {
+  if (c.day2 !== true || !Array.isArray(c.parts)) return;
+  const missing = DAY2_NEEDS.filter((needed) => !c.parts.includes(needed));
+  if (missing.length > 0) {
+    bad('parts', c.parts, `day2=true needs ${missing.join(' and ')}: add ${missing.join(',')} to the list (the web tier runs in the network's VPC with identity's instance profile), or leave day2 unset`);
+  }
+}
+
 /** Whether the one template holds `part`. */
 export const hasPart = (c: WorkshopConfig, part: WorkshopPart): boolean => c.parts.includes(part);

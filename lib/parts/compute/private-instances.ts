@@ -1,6 +1,7 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { AMI_PARAMETERS, WorkshopInstance } from './workshop-instance';
+import { AMI_PARAMETERS } from '../../config/amis';
+import { WorkshopInstance } from './workshop-instance';
 
 export interface PrivateInstancesProps {
   readonly ubuntuName: string;

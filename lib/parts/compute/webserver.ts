@@ -1,7 +1,9 @@
 import { Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { AMI_PARAMETERS, WorkshopInstance } from './workshop-instance';
+import { landingPageCommands } from '../../constructs/landing-page';
+import { AMI_PARAMETERS } from '../../config/amis';
+import { WorkshopInstance } from './workshop-instance';
 
 export interface WebserverProps {
   /** webserver-001-default-vpc */
@@ -47,7 +49,7 @@ export class Webserver extends Construct {
     });
 
     const userData = ec2.UserData.forLinux();
-    userData.addCommands(...landingPageCommands());
+    userData.addCommands(...landingPageCommands(props.name));
     this.server = new WorkshopInstance(this, 'Server', {
       name: props.name,
       instanceType: props.instanceType,
@@ -62,23 +64,4 @@ export class Webserver extends Construct {
     });
     this.url = `http://${this.server.instance.attrPublicDnsName}`;
   }
-}
-
-/** httpd and a page showing the instance id and AZ, read through IMDSv2 (tokens are required). */
-export function landingPageCommands(): string[] {
-  return [
-    'set -euo pipefail',
-    'dnf install -y httpd',
-    'TOKEN=$(curl -sS -X PUT http://169.254.169.254/latest/api/token -H "X-aws-ec2-metadata-token-ttl-seconds: 300")',
-    'md() { curl -sS -H "X-aws-ec2-metadata-token: $TOKEN" "http://169.254.169.254/latest/meta-data/$1"; }',
-    'INSTANCE_ID=$(md instance-id)',
-    'AZ=$(md placement/availability-zone)',
-    'cat > /var/www/html/index.html <<HTML',
-    '<!doctype html><html><head><title>webserver-001-default-vpc</title></head><body>',
-    '<h1>AWS Security logging, monitoring and incident response</h1>',
-    '<p>Instance <b>${INSTANCE_ID}</b> in <b>${AZ}</b></p>',
-    '</body></html>',
-    'HTML',
-    'systemctl enable --now httpd',
-  ];
 }

@@ -2,16 +2,6 @@ import { Aws, Fn, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 
-/** AMIs from AWS's public SSM parameters, resolved by CloudFormation at deploy time (never hard-coded ids). */
-export const AMI_PARAMETERS = {
-  // Amazon Linux 2023: the workshop's Amazon Linux 2 reached end of support on 2026-06-30.
-  amazonLinux2023: '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64',
-  // Current Ubuntu LTS (24.04), published by Canonical.
-  ubuntuLts: '/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id',
-  // Current Windows Server base image.
-  windowsServer: '/aws/service/ami-windows-latest/Windows_Server-2025-English-Full-Base',
-} as const;
-
 export interface WorkshopInstanceProps {
   /** The Name tag participants look for in the console. */
   readonly name: string;
@@ -76,6 +66,13 @@ export class WorkshopInstance extends Construct {
       {
         id: 'AwsSolutions-EC29',
         reason: 'Termination protection would stop `cdk destroy` from removing the instance after the workshop.',
+      },
+      {
+        // The rule's error, not a finding: on day 2 the stack holds the web tier's launch template.
+        id: 'AwsSolutions::AwsSolutions-EC26',
+        reason:
+          "cdk-nag 3.0.2's EC26 throws for an instance without a launch template once the stack has one (it reads launchTemplate.launchTemplateName of undefined); " +
+          'this instance launches without one and its root volume is encrypted gp3 (blockDeviceMappings, test/parts/compute.test.ts).',
       },
     );
   }

@@ -27,6 +27,8 @@ export class WorkshopVpc extends Construct {
   public readonly privateRouteTables: ec2.CfnRouteTable[] = [];
   public readonly natGateways: ec2.CfnNatGateway[] = [];
   public readonly internetGateway: ec2.CfnInternetGateway;
+  /** The public route to the internet gateway: an internet-facing load balancer needs the gateway attached. */
+  public readonly publicDefaultRoute: ec2.CfnRoute;
   /** Private default routes: instances in private subnets need them to reach SSM. */
   public readonly privateDefaultRoutes: ec2.CfnRoute[] = [];
 
@@ -56,11 +58,11 @@ export class WorkshopVpc extends Construct {
       vpcId: this.vpcId,
       tags: [{ key: 'Name', value: names.publicRouteTable }],
     });
-    const publicDefault = new ec2.CfnRoute(this, 'PublicDefaultRoute', {
+    const publicDefault = (this.publicDefaultRoute = new ec2.CfnRoute(this, 'PublicDefaultRoute', {
       routeTableId: this.publicRouteTable.ref,
       destinationCidrBlock: '0.0.0.0/0',
       gatewayId: this.internetGateway.ref,
-    });
+    }));
     // A route to an IGW fails until the IGW is attached to the VPC.
     publicDefault.node.addDependency(attachment);
 

@@ -1,5 +1,6 @@
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
+import { webTierNames } from '../../config/web-tier';
 import { WorkshopConfig } from '../../config/workshop-config';
 
 export interface BlockedHostsProps {
@@ -21,7 +22,7 @@ export class BlockedHosts extends Construct {
 
   constructor(scope: Construct, id: string, props: BlockedHostsProps) {
     super(scope, id);
-    this.name = `${props.config.stackPrefix}-blocked-hosts`;
+    this.name = webTierNames(props.config).blockedHosts;
     this.ipSet = new wafv2.CfnIPSet(this, 'IpSet', {
       name: this.name,
       description: 'Hosts that GuardDuty findings blocked, added and lifted by the auto-block handler',

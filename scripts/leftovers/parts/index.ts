@@ -8,6 +8,7 @@ import { configRecorder, detectiveGraph, securityHub } from './security-hub';
 import { stacksByName, stacksByPrefix } from './stack';
 import { taggedEc2 } from './tagged-ec2';
 import { taggedResources } from './tagged';
+import { webTierFleet, webTierLoadBalancing, webTierLogs, webTierWaf } from './web-tier';
 
 export const LEFTOVER_CHECKS: readonly LeftoverCheck[] = [
   stacksByName,
@@ -25,4 +26,8 @@ export const LEFTOVER_CHECKS: readonly LeftoverCheck[] = [
   securityHub,
   configRecorder,
   detectiveGraph,
+  webTierLoadBalancing,
+  webTierFleet,
+  webTierWaf,
+  webTierLogs,
 ];

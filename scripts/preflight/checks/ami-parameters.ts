@@ -1,6 +1,6 @@
 /** The public SSM parameters the compute part takes its AMIs from exist in the region. */
 import { GetParametersCommand } from '@aws-sdk/client-ssm';
-import { AMI_PARAMETERS } from '../../../lib/parts/compute/workshop-instance';
+import { AMI_PARAMETERS } from '../../../lib/config/amis';
 import { callFailed, PreflightCheck } from '../types';
 
 export const amiParameters: PreflightCheck = {
@@ -15,7 +15,7 @@ export const amiParameters: PreflightCheck = {
           level: 'BLOCKER',
           check: 'AMI parameters',
           found: `not found in ${config.region}: ${bad.join(', ')}`,
-          action: 'the public AMI parameter is missing in this region: deploy to a region that has it (us-east-1), or update AMI_PARAMETERS in lib/parts/compute/workshop-instance.ts',
+          action: 'the public AMI parameter is missing in this region: deploy to a region that has it (us-east-1), or update AMI_PARAMETERS in lib/config/amis.ts',
         });
       }
       for (const p of res.Parameters ?? []) {

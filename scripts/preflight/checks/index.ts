@@ -9,9 +9,10 @@ import { inspector } from './inspector';
 import { natGateways } from './nat-gateways';
 import { securityHub } from './security-hub';
 import { vpcs } from './vpcs';
+import { webTier } from './web-tier';
 import { zonesAndInstanceTypes } from './zones-and-instance-types';
 import { PreflightCheck } from '../types';
 
 export { checkIdentity } from './identity';
 
-export const PREFLIGHT_CHECKS: readonly PreflightCheck[] = [elasticIps, vpcs, natGateways, zonesAndInstanceTypes, amiParameters, guardDuty, inspector, defaultVpc, cloudTrailTrails, existingNames, securityHub];
+export const PREFLIGHT_CHECKS: readonly PreflightCheck[] = [elasticIps, vpcs, natGateways, zonesAndInstanceTypes, amiParameters, guardDuty, inspector, defaultVpc, cloudTrailTrails, existingNames, securityHub, webTier];

@@ -14,8 +14,9 @@ import { investigationPart } from './investigation';
 import { networkPart } from './network';
 import { securityHubPart } from './security-hub';
 import { stackPart } from './stack';
+import { webTierPart } from './web-tier';
 
-export const VERIFY_PARTS: readonly VerifyPart[] = [stackPart, networkPart, flowLogsPart, computePart, identityPart, detectionPart, investigationPart, securityHubPart, autoBlockPart];
+export const VERIFY_PARTS: readonly VerifyPart[] = [stackPart, networkPart, flowLogsPart, computePart, identityPart, detectionPart, investigationPart, securityHubPart, webTierPart, autoBlockPart];
 
 /** The parts the `parts` setting deployed (a part's name starts with its workshop part; the stack and day-2 parts always). */
 export function verifyPartsFor(config: WorkshopConfig, parts: readonly VerifyPart[] = VERIFY_PARTS): VerifyPart[] {
