@@ -10,6 +10,7 @@ const EMULATOR_SUITES = [
   'test/check/fleet-check.test.ts',
   'test/emulator/change-set-no-changes.test.ts',
   'test/emulator/loopback-lambda-scope.test.ts',
+  'test/emulator/moto-patches-isolation.test.ts',
   'test/emulator/moto-patches-security-hub.test.ts',
   'test/emulator/moto-patches.test.ts',
   'test/emulator/stack-sets-workshop.test.ts',
@@ -21,6 +22,7 @@ const EMULATOR_SUITES = [
   'test/handlers/guardduty-detector.test.ts',
   'test/handlers/guardduty-sample-findings.test.ts',
   'test/handlers/inspector-ec2-scanning.test.ts',
+  'test/handlers/isolate-instance.test.ts',
   'test/handlers/security-hub.test.ts',
   // Mixed: its explainEvents tests are pure, but the file is the operator team's to split.
   'test/operator/destroy.test.ts',

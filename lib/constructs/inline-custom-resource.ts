@@ -3,12 +3,12 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { HandlerName, HandlerProperties } from '../handlers';
+import type { CustomResourceHandlerName, HandlerProperties } from '../handlers';
 import { bundleHandler } from './bundle-handler';
 
 export { INLINE_CODE_BUDGET } from './bundle-handler';
 
-export interface InlineCustomResourceProps<H extends HandlerName = HandlerName> {
+export interface InlineCustomResourceProps<H extends CustomResourceHandlerName = CustomResourceHandlerName> {
   /** Module under lib/handlers/, without .ts: one of HANDLERS (lib/handlers/index.ts). */
   readonly handler: H;
   /** Least-privilege permissions of the handler. */
@@ -33,7 +33,7 @@ export interface InlineCustomResourceProps<H extends HandlerName = HandlerName> 
  * so the template deploys as a StackSet or without CDK bootstrap), with its own role and log group
  * that go away on destroy.
  */
-export class InlineCustomResource<H extends HandlerName = HandlerName> extends Construct {
+export class InlineCustomResource<H extends CustomResourceHandlerName = CustomResourceHandlerName> extends Construct {
   public readonly resource: CustomResource;
   public readonly function: lambda.Function;
   public readonly role: iam.Role;
