@@ -33,7 +33,7 @@ export interface CustomActionEvent {
   source?: string;
   'detail-type'?: string;
   resources?: string[];
-  detail: { actionName?: string; findings: Finding[] };
+  detail: { actionName?: string; actionDescription?: string; findings: Finding[] };
 }
 
 export interface ReleaseRequest {

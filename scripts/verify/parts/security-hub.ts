@@ -95,7 +95,7 @@ async function observeConfig(o: Observer, bucketOutput: string | undefined): Pro
 }
 
 /** The stack's output (the Config bucket's generated name); undefined when the stack or output is missing. */
-async function stackOutput(o: Observer, key: string): Promise<string | undefined> {
+export async function stackOutput(o: Observer, key: string): Promise<string | undefined> {
   try {
     const s = (await o.c.cfn.send(new DescribeStacksCommand({ StackName: o.scope.names.stack }))).Stacks?.[0];
     return s?.Outputs?.find((x) => x.OutputKey === key)?.OutputValue;
