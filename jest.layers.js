@@ -26,6 +26,7 @@ const EMULATOR_SUITES = [
   'test/handlers/security-hub.test.ts',
   // Mixed: its explainEvents tests are pure, but the file is the operator team's to split.
   'test/operator/destroy.test.ts',
+  'test/operator/isolation-operations.test.ts',
   'test/operator/leftovers.test.ts',
   'test/operator/preflight.test.ts',
   'test/operator/security-hub-operations.test.ts',
