@@ -52,6 +52,20 @@ async function defaultGroup(ec2: EC2Client, vpcId: string): Promise<string> {
   return id;
 }
 
+/** Deletes the group; an interface that has just left it can hold it a few seconds longer (DependencyViolation). */
+async function deleteGroup(ec2: EC2Client, groupId: string, attempts = 5, pauseMs = 3_000): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await call('EC2 DeleteSecurityGroup', ec2.send(new DeleteSecurityGroupCommand({ GroupId: groupId })));
+      return;
+    } catch (e) {
+      if (isAwsError(e, 'InvalidGroup.NotFound')) return;
+      if (!isAwsError(e, 'DependencyViolation') || attempt >= attempts) throw e;
+      await new Promise((r) => setTimeout(r, pauseMs));
+    }
+  }
+}
+
 /** Releases, empties and deletes the app's isolation groups, and deletes the app's snapshots. */
 export async function cleanUp(ec2: EC2Client, s: IsolationSettings): Promise<CleanedUp> {
   const done: CleanedUp = { released: [], groups: [], snapshots: [] };
@@ -67,11 +81,7 @@ export async function cleanUp(ec2: EC2Client, s: IsolationSettings): Promise<Cle
       const rest = (n.Groups ?? []).map((x) => x.GroupId!).filter((x) => x !== g.GroupId);
       await setGroups(ec2, n.NetworkInterfaceId!, rest.length ? rest : [await defaultGroup(ec2, n.VpcId!)]);
     }
-    try {
-      await call('EC2 DeleteSecurityGroup', ec2.send(new DeleteSecurityGroupCommand({ GroupId: g.GroupId })));
-    } catch (e) {
-      if (!isAwsError(e, 'InvalidGroup.NotFound')) throw e;
-    }
+    await deleteGroup(ec2, g.GroupId!);
     done.groups.push(g.GroupId!);
   }
   const snapshots = (await call('EC2 DescribeSnapshots', ec2.send(new DescribeSnapshotsCommand({ OwnerIds: ['self'], Filters: ours })))).Snapshots ?? [];
