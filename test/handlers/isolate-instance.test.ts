@@ -1,5 +1,13 @@
 import { AutoScalingClient, CreateAutoScalingGroupCommand, DescribeAutoScalingGroupsCommand, DescribeAutoScalingInstancesCommand } from '@aws-sdk/client-auto-scaling';
-import { CreateLaunchTemplateCommand, DescribeSecurityGroupsCommand, DescribeSnapshotsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import {
+  CreateLaunchTemplateCommand,
+  CreateNetworkInterfaceCommand,
+  DescribeNetworkInterfacesCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeSnapshotsCommand,
+  EC2Client,
+  ModifyNetworkInterfaceAttributeCommand,
+} from '@aws-sdk/client-ec2';
 import { EnableSecurityHubCommand, GetFindingsCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { clientConfig } from '../../lib/aws/clients';
 import { instanceIdOf, onEvent, settingsFromEnv } from '../../lib/handlers/isolate-instance';
@@ -124,15 +132,22 @@ test('a finding without an instance is left alone; an unknown instance is named 
   expect((await current('finding-gone')).Note!.Text).toBe('SecurityWorkshop: i-0000000000000dead not found or terminated');
 });
 
-test('cleanup on Delete releases isolated instances, deletes the isolation groups and the snapshots the app created; Create does nothing', async () => {
+test('cleanup on Delete releases isolated instances, moves other interfaces out, deletes the isolation groups and the snapshots the app created; Create does nothing', async () => {
   const f = await instanceWithTwoInterfaces(c.ec2);
   const before = await groupsByInterface(c.ec2, f.instanceId);
-  await onEvent(event([await findingAbout(c.securityhub, 'finding-cleanup', [f.instanceId])]), c, S);
+  const done = await onEvent(event([await findingAbout(c.securityhub, 'finding-cleanup', [f.instanceId])]), c, S);
+  // An interface put in the isolation group by hand has no recorded groups: it goes to the VPC's default group.
+  const loose = (await c.ec2.send(new CreateNetworkInterfaceCommand({ SubnetId: f.subnetId, Groups: [f.groups[0]] }))).NetworkInterface!.NetworkInterfaceId!;
+  await c.ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: loose, Groups: [done.isolated[0].isolationGroup!] }));
+  const vpcDefault = (await c.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [f.vpcId] }, { Name: 'group-name', Values: ['default'] }] })))
+    .SecurityGroups![0].GroupId!;
   expect(await onCleanup(cfnEvent('Create', { Settings: S }), { ec2: c.ec2 })).toEqual({ PhysicalResourceId: 'isolation-cleanup:SecurityWorkshop' });
   expect((await snapshotsOf('finding-cleanup')).length).toBeGreaterThan(0);
 
   await onCleanup(cfnEvent('Delete', { Settings: S }, { PhysicalResourceId: 'isolation-cleanup:SecurityWorkshop' }), { ec2: c.ec2 });
   expect(await groupsByInterface(c.ec2, f.instanceId)).toEqual(before);
+  const looseNow = (await c.ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [loose] }))).NetworkInterfaces![0];
+  expect(looseNow.Groups!.map((g) => g.GroupId)).toEqual([vpcDefault]);
   const left = await c.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'tag:isolation-created-by', Values: ['SecurityWorkshop'] }] }));
   expect(left.SecurityGroups).toEqual([]);
   const snaps = await c.ec2.send(new DescribeSnapshotsCommand({ OwnerIds: ['self'], Filters: [{ Name: 'tag:isolation-created-by', Values: ['SecurityWorkshop'] }] }));
