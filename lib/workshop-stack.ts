@@ -19,6 +19,7 @@ import { hasPart, WorkshopPart } from './config/settings/parts';
 import { Isolation } from './parts/isolation/isolation';
 import { SecurityHub } from './parts/security-hub/security-hub';
 import { BlockedHosts } from './parts/web-tier/blocked-hosts';
+import { AutoBlock } from './parts/auto-block/auto-block';
 import { WAZUH_ROLE_OUTPUT } from './wazuh/from-template';
 import { wazuhVpcFlowWodle } from './wazuh/wodle';
 
@@ -59,6 +60,8 @@ export class WorkshopStack extends Stack {
   public readonly securityHub?: SecurityHub;
   /** Day 2 (config.day2): the WAF IP set that the web ACL blocks and the auto-block handler fills. */
   public readonly blockedHosts?: BlockedHosts;
+  /** Day 2 (config.day2, with the network part): GuardDuty findings block their remote addresses. */
+  public readonly autoBlock?: AutoBlock;
   /** Day 2 (config.day2): the custom action's isolate function and rule, and the cleanup of what isolation made. */
   public readonly isolation?: Isolation;
 
@@ -100,6 +103,16 @@ export class WorkshopStack extends Stack {
     if (config.day2) {
       this.securityHub = new SecurityHub(this, 'SecurityHub', { config });
       this.blockedHosts = new BlockedHosts(this, 'BlockedHosts', { config });
+      if (this.network) {
+        const { name, id, arn } = this.blockedHosts;
+        this.autoBlock = new AutoBlock(this, 'AutoBlock', {
+          config,
+          vpcId: this.network.workshopVpc.vpcId,
+          publicSubnetIds: this.network.workshopVpc.publicSubnets.map((s) => s.ref),
+          blockedHosts: { name, id, arn },
+          alarmTopicArn: this.investigation?.insights.topic.topicArn,
+        });
+      }
       this.isolation = new Isolation(this, 'Isolation', { config, customActionArn: this.securityHub.customActionArn });
       // Deleted before the VPCs and instances: it releases isolated instances and deletes the isolation groups first.
       for (const part of [this.network, this.compute]) if (part) this.isolation.cleanup.resource.node.addDependency(part);
@@ -188,6 +201,10 @@ export class WorkshopStack extends Stack {
         out('DetectiveGraphArn', detective.graphArn, 'Amazon Detective behavior graph');
         out('DetectiveGraphAdopted', detective.adopted, "'true': it existed before and survives destroy");
       }
+    }
+    if (this.autoBlock) {
+      out('AutoBlockFunctionName', this.autoBlock.functionName, 'Function that blocks the remote addresses of GuardDuty findings (npm run demo -- block|unblock <ipv4>)');
+      out('AutoBlockNetworkAclId', this.autoBlock.networkAclId, 'Network ACL of the public subnets with the DENY entries of blocked hosts');
     }
   }
 

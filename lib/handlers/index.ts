@@ -1,5 +1,6 @@
 /**
- * The custom-resource handler modules, lib/handlers/<name>.ts, each bundled at synth into the
+ * The handler modules, lib/handlers/<name>.ts (custom resources, and the event handlers of
+ * EVENT_HANDLERS), each bundled at synth into the
  * inline code of its Lambda function (lib/constructs/bundle-handler.ts), and the
  * ResourceProperties each one reads. InlineCustomResource takes the handler name and the type of
  * its properties from here, and the tests iterate HANDLERS.
@@ -24,6 +25,7 @@ import type * as securityHub from './security-hub';
 import type * as securityHubActionTarget from './security-hub-action-target';
 
 export const HANDLERS = [
+  'auto-block',
   'config-recorder',
   'default-vpc',
   'detective-graph',
@@ -41,9 +43,10 @@ export type HandlerName = (typeof HANDLERS)[number];
 
 /**
  * Handlers that EventBridge (or a demo) invokes directly, not CloudFormation: no onEvent with a
- * CustomResourceEvent, no ResourceProperties. lib/parts builds their functions (InlineFunction).
+ * CustomResourceEvent, no ResourceProperties. lib/parts builds their functions (e.g. with
+ * lib/constructs/inline-function.ts).
  */
-export const EVENT_HANDLERS = ['isolate-instance'] as const satisfies readonly HandlerName[];
+export const EVENT_HANDLERS = ['auto-block', 'isolate-instance'] as const satisfies readonly HandlerName[];
 
 /** The custom-resource handlers: what InlineCustomResource takes. */
 export type CustomResourceHandlerName = Exclude<HandlerName, (typeof EVENT_HANDLERS)[number]>;

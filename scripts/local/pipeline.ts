@@ -13,7 +13,7 @@ import { formatFindings, hasBlocker, runPreflight } from '../preflight/run';
 import { leftovers } from '../leftovers/find';
 import { formatSummary, formatTable, verifyEnvironment, VerifyResult } from '../verify/index';
 import { cdk, CdkRun } from './cdk-cli';
-import { runDay2Demos } from './day2-demos';
+import { runLocalDemos } from './demo';
 import { callerAccount, customResourceEffects, Effects, printSummary, StackState, stackStates } from './read-back';
 
 export type { Effects, StackState } from './read-back';
@@ -122,13 +122,13 @@ export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunRepo
     log(`\n${formatSummary(verify)}`);
     const effects = await customResourceEffects(env, region);
     printSummary(log, stacks, effects);
-    // Day 2 on the emulator (not with --keep: the session is the organiser's): the isolate/release demos,
-    // leaving the instance isolated for destroy to clean up.
-    const demosOk = target === 'emulator' && config.day2 && !opts.keep ? await runDay2Demos(env, config, log) : true;
+    const started = Date.now();
+    const demos = await runLocalDemos(env, config, log, { leaveIsolated: target === 'emulator' && !opts.keep });
+    if (demos !== undefined) steps.push({ step: 'demo', seconds: (Date.now() - started) / 1000, ok: demos });
 
     if (opts.keep || target === 'aws') {
       printKeep(log, target, emulator, contextArgs);
-      if (target === 'aws' || !opts.keepUntil) return report({ ok: verify.ok, stacks, verify, effects });
+      if (target === 'aws' || !opts.keepUntil) return report({ ok: verify.ok && demos !== false, stacks, verify, effects });
       await opts.keepUntil(env, { assembly });
     }
 
@@ -138,7 +138,7 @@ export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunRepo
     const left = await leftovers({ env, context: opts.context });
     log(`\n=== Leftovers after destroy: ${left.items.length === 0 ? 'none' : left.items.map((i) => `${i.kind} ${i.id}${i.name ? ` (${i.name})` : ''}`).join(', ')}`);
     for (const s of left.skipped) log(`  not checked: ${s}`);
-    const ok = verify.ok && demosOk && destroy.code === 0 && left.items.length === 0 && afterDestroy.length === 0;
+    const ok = verify.ok && demos !== false && destroy.code === 0 && left.items.length === 0 && afterDestroy.length === 0;
     return report({
       ok,
       stacks,
@@ -155,9 +155,9 @@ export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunRepo
               : 'Run `npm run destroy`: it explains which resource blocked the stack and what to do.')
           : !verify.ok
             ? 'The environment did not match the workshop table: see the MISMATCH rows above.'
-            : !demosOk
-              ? 'A day-2 demo failed: see the "npm run demo" lines above.'
-              : 'Something the app created is still there: see the leftovers above; `npm run leftovers` lists them again.',
+            : demos === false
+              ? 'A day-2 demo did not do what it shows: see its lines above (=== Demo).'
+            : 'Something the app created is still there: see the leftovers above; `npm run leftovers` lists them again.',
     });
   } finally {
     if (emulator) {
