@@ -16,6 +16,7 @@ import { Identity } from './parts/identity/identity';
 import { Investigation } from './parts/investigation/investigation';
 import { Network } from './parts/network/network';
 import { hasPart, WorkshopPart } from './config/settings/parts';
+import { Isolation } from './parts/isolation/isolation';
 import { SecurityHub } from './parts/security-hub/security-hub';
 import { BlockedHosts } from './parts/web-tier/blocked-hosts';
 import { AutoBlock } from './parts/auto-block/auto-block';
@@ -64,6 +65,8 @@ export class WorkshopStack extends Stack {
   public readonly webTier?: WebTier;
   /** Day 2 (config.day2): GuardDuty findings block their remote addresses. */
   public readonly autoBlock?: AutoBlock;
+  /** Day 2 (config.day2): the custom action's isolate function and rule, and the cleanup of what isolation made. */
+  public readonly isolation?: Isolation;
 
   constructor(scope: Construct, id: string, props: WorkshopStackProps) {
     super(scope, id, props);
@@ -123,6 +126,9 @@ export class WorkshopStack extends Stack {
         blockedHosts: { name, id, arn },
         alarmTopicArn: this.investigation?.insights.topic.topicArn,
       });
+      this.isolation = new Isolation(this, 'Isolation', { config, customActionArn: this.securityHub.customActionArn });
+      // Deleted before the VPCs and instances: it releases isolated instances and deletes the isolation groups first.
+      for (const part of [this.network, this.compute, this.webTier]) if (part) this.isolation.cleanup.resource.node.addDependency(part);
     }
 
     // The workshop tag is literal: on the stack (CloudFormation propagates it) and on every
@@ -203,6 +209,7 @@ export class WorkshopStack extends Stack {
       out('ConfigRecorderName', recorder.recorderName, 'AWS Config recorder of the region');
       out('ConfigRecorderAdopted', recorder.adopted, "'true': it existed before and survives destroy");
       out('ConfigBucketName', recorder.storage.bucket.bucketName, 'S3 bucket of the AWS Config delivery channel');
+      if (this.isolation) out('IsolateFunctionName', this.isolation.functionName, 'Function of the custom action "Isolate instance" (npm run demo -- isolate|release <instance id>)');
       if (detective) {
         out('DetectiveGraphArn', detective.graphArn, 'Amazon Detective behavior graph');
         out('DetectiveGraphAdopted', detective.adopted, "'true': it existed before and survives destroy");

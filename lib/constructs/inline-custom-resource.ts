@@ -1,14 +1,13 @@
-import { CustomResource, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { CustomResource, Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { HandlerName, HandlerProperties } from '../handlers';
-import { bundleHandler } from './bundle-handler';
+import type { CustomResourceHandlerName, HandlerProperties } from '../handlers';
+import { inlineFunction } from './inline-function';
 
 export { INLINE_CODE_BUDGET } from './bundle-handler';
 
-export interface InlineCustomResourceProps<H extends HandlerName = HandlerName> {
+export interface InlineCustomResourceProps<H extends CustomResourceHandlerName = CustomResourceHandlerName> {
   /** Module under lib/handlers/, without .ts: one of HANDLERS (lib/handlers/index.ts). */
   readonly handler: H;
   /** Least-privilege permissions of the handler. */
@@ -33,40 +32,23 @@ export interface InlineCustomResourceProps<H extends HandlerName = HandlerName> 
  * so the template deploys as a StackSet or without CDK bootstrap), with its own role and log group
  * that go away on destroy.
  */
-export class InlineCustomResource<H extends HandlerName = HandlerName> extends Construct {
+export class InlineCustomResource<H extends CustomResourceHandlerName = CustomResourceHandlerName> extends Construct {
   public readonly resource: CustomResource;
   public readonly function: lambda.Function;
   public readonly role: iam.Role;
 
   constructor(scope: Construct, id: string, props: InlineCustomResourceProps<H>) {
     super(scope, id);
-    const logGroup = new logs.LogGroup(this, 'Logs', {
-      retention: props.logRetentionDays as logs.RetentionDays,
-      removalPolicy: RemovalPolicy.DESTROY,
+    const parts = inlineFunction(this, {
+      handler: props.handler,
+      logRetentionDays: props.logRetentionDays,
+      roleDescription: `Custom resource ${props.handler} of ${Stack.of(this).stackName}`,
+      functionDescription: `CloudFormation custom resource: lib/handlers/${props.handler}.ts`,
+      timeout: props.timeout,
     });
-    this.role = new iam.Role(this, 'Role', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: `Custom resource ${props.handler} of ${Stack.of(this).stackName}`,
-    });
-    // Written here instead of AWSLambdaBasicExecutionRole: only this function's own log group.
-    this.role.addToPolicy(
-      new iam.PolicyStatement({
-        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-        resources: [logGroup.logGroupArn],
-      }),
-    );
+    this.role = parts.role;
     for (const s of props.statements) this.role.addToPolicy(s);
-
-    this.function = new lambda.Function(this, 'Function', {
-      runtime: lambda.Runtime.NODEJS_24_X,
-      handler: 'index.handler',
-      code: lambda.Code.fromInline(bundleHandler(props.handler)),
-      timeout: props.timeout ?? Duration.minutes(2),
-      memorySize: 256,
-      role: this.role,
-      logGroup,
-      description: `CloudFormation custom resource: lib/handlers/${props.handler}.ts`,
-    });
+    this.function = parts.function;
 
     this.resource = new CustomResource(this, 'Resource', {
       serviceToken: this.function.functionArn,

@@ -1,5 +1,6 @@
 /**
- * The handler modules, lib/handlers/<name>.ts (custom resources, and the event handler auto-block), each bundled at synth into the
+ * The handler modules, lib/handlers/<name>.ts (custom resources, and the event handlers of
+ * EVENT_HANDLERS), each bundled at synth into the
  * inline code of its Lambda function (lib/constructs/bundle-handler.ts), and the
  * ResourceProperties each one reads. InlineCustomResource takes the handler name and the type of
  * its properties from here, and the tests iterate HANDLERS.
@@ -8,7 +9,8 @@
  * erased at run time), so a construct cannot send what its handler does not read, and a handler's
  * source stays as it is: a changed import would change its minified bundle, and so the template.
  *
- * Not handlers: custom-resource.ts (shared plumbing) and this file (SHARED_HANDLER_MODULES).
+ * Not handlers: custom-resource.ts (shared plumbing), isolation.ts (what the isolation handlers
+ * share) and this file (SHARED_HANDLER_MODULES).
  */
 import type { CustomResourceEvent } from './custom-resource';
 import type * as configRecorder from './config-recorder';
@@ -18,6 +20,7 @@ import type * as emptyBucket from './empty-bucket';
 import type * as guardDutyDetector from './guardduty-detector';
 import type * as guardDutySampleFindings from './guardduty-sample-findings';
 import type * as inspectorEc2Scanning from './inspector-ec2-scanning';
+import type * as isolationCleanup from './isolation-cleanup';
 import type * as securityHub from './security-hub';
 import type * as securityHubActionTarget from './security-hub-action-target';
 
@@ -30,14 +33,26 @@ export const HANDLERS = [
   'guardduty-detector',
   'guardduty-sample-findings',
   'inspector-ec2-scanning',
+  'isolate-instance',
+  'isolation-cleanup',
   'security-hub',
   'security-hub-action-target',
 ] as const;
 
 export type HandlerName = (typeof HANDLERS)[number];
 
+/**
+ * Handlers that EventBridge (or a demo) invokes directly, not CloudFormation: no onEvent with a
+ * CustomResourceEvent, no ResourceProperties. lib/parts builds their functions (e.g. with
+ * lib/constructs/inline-function.ts).
+ */
+export const EVENT_HANDLERS = ['auto-block', 'isolate-instance'] as const satisfies readonly HandlerName[];
+
+/** The custom-resource handlers: what InlineCustomResource takes. */
+export type CustomResourceHandlerName = Exclude<HandlerName, (typeof EVENT_HANDLERS)[number]>;
+
 /** Modules in lib/handlers/ that are not handlers. */
-export const SHARED_HANDLER_MODULES = ['custom-resource', 'index'] as const;
+export const SHARED_HANDLER_MODULES = ['custom-resource', 'index', 'isolation'] as const;
 
 /** What a handler module exports: onEvent (tested against the emulator) and the Lambda handler. */
 interface HandlerModule {
@@ -53,8 +68,6 @@ type PropertiesOf<M extends HandlerModule> = M['onEvent'] extends (event: Custom
  * scalars as strings). E.g. 'inspector-ec2-scanning' reads none.
  */
 export interface HandlerProperties {
-  /** An event handler (EventBridge rules, the demo), not a custom resource: no properties. */
-  'auto-block': never;
   'config-recorder': PropertiesOf<typeof configRecorder>;
   'default-vpc': PropertiesOf<typeof defaultVpc>;
   'detective-graph': PropertiesOf<typeof detectiveGraph>;
@@ -62,6 +75,7 @@ export interface HandlerProperties {
   'guardduty-detector': PropertiesOf<typeof guardDutyDetector>;
   'guardduty-sample-findings': PropertiesOf<typeof guardDutySampleFindings>;
   'inspector-ec2-scanning': PropertiesOf<typeof inspectorEc2Scanning>;
+  'isolation-cleanup': PropertiesOf<typeof isolationCleanup>;
   'security-hub': PropertiesOf<typeof securityHub>;
   'security-hub-action-target': PropertiesOf<typeof securityHubActionTarget>;
 }

@@ -123,7 +123,7 @@ export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunRepo
     const effects = await customResourceEffects(env, region);
     printSummary(log, stacks, effects);
     const started = Date.now();
-    const demos = await runLocalDemos(env, config, log);
+    const demos = await runLocalDemos(env, config, log, { leaveIsolated: target === 'emulator' && !opts.keep });
     if (demos !== undefined) steps.push({ step: 'demo', seconds: (Date.now() - started) / 1000, ok: demos });
 
     if (opts.keep || target === 'aws') {

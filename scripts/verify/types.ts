@@ -34,6 +34,8 @@ export type ResourceKind =
   | 'configRecorder'
   | 'deliveryChannel'
   | 'detectiveGraph'
+  | 'eventRule'
+  | 'lambdaFunction'
   | 'securityGroup'
   | 'guardDuty'
   | 'inspector'

@@ -3,6 +3,7 @@ import { LeftoverCheck } from '../scan';
 import { defaultVpcName } from './compute';
 import { guardDutyDetectors, inspectorScanning } from './detection';
 import { consolePasswordSecret, iamByName, iamRolesByPrefix } from './identity';
+import { isolationLeftovers } from './isolation';
 import { flowLogBucket, logGroups } from './network';
 import { configRecorder, detectiveGraph, securityHub } from './security-hub';
 import { stacksByName, stacksByPrefix } from './stack';
@@ -13,6 +14,7 @@ import { webTierFleet, webTierLoadBalancing, webTierLogs, webTierWaf } from './w
 export const LEFTOVER_CHECKS: readonly LeftoverCheck[] = [
   stacksByName,
   stacksByPrefix,
+  isolationLeftovers,
   taggedResources,
   taggedEc2,
   defaultVpcName,

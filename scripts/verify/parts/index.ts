@@ -11,12 +11,13 @@ import { detectionPart } from './detection';
 import { flowLogsPart } from './flow-logs';
 import { identityPart } from './identity';
 import { investigationPart } from './investigation';
+import { isolationPart } from './isolation';
 import { networkPart } from './network';
 import { securityHubPart } from './security-hub';
 import { stackPart } from './stack';
 import { webTierPart } from './web-tier';
 
-export const VERIFY_PARTS: readonly VerifyPart[] = [stackPart, networkPart, flowLogsPart, computePart, identityPart, detectionPart, investigationPart, securityHubPart, webTierPart, autoBlockPart];
+export const VERIFY_PARTS: readonly VerifyPart[] = [stackPart, networkPart, flowLogsPart, computePart, identityPart, detectionPart, investigationPart, securityHubPart, webTierPart, autoBlockPart, isolationPart];
 
 /** The parts the `parts` setting deployed (a part's name starts with its workshop part; the stack and day-2 parts always). */
 export function verifyPartsFor(config: WorkshopConfig, parts: readonly VerifyPart[] = VERIFY_PARTS): VerifyPart[] {

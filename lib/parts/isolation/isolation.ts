@@ -1,0 +1,35 @@
+import { Construct } from 'constructs';
+import { isolationSettings } from '../../config/isolation';
+import { WorkshopConfig } from '../../config/workshop-config';
+import { IsolateFunction } from './isolate-function';
+import { IsolationCleanup } from './isolation-cleanup';
+
+export interface IsolationProps {
+  readonly config: WorkshopConfig;
+  /** The Security Hub custom action "Isolate instance" (stack.securityHub.customActionArn). */
+  readonly customActionArn: string;
+}
+
+/**
+ * Day 2, respond ("Remediating Amazon GuardDuty and AWS Security Hub Findings"): the custom action
+ * "Isolate instance" isolates the instances of the selected findings (isolation security group,
+ * forensic snapshots, Auto Scaling detach, a note on the finding), and the cleanup that lets
+ * destroy delete what isolation made. `npm run demo -- isolate|release <instance id>`.
+ */
+export class Isolation extends Construct {
+  public readonly isolate: IsolateFunction;
+  public readonly cleanup: IsolationCleanup;
+  /** The function's name: the demo invokes it (output IsolateFunctionName). */
+  public readonly functionName: string;
+
+  constructor(scope: Construct, id: string, props: IsolationProps) {
+    super(scope, id);
+    const settings = isolationSettings(props.config);
+    const logRetentionDays = props.config.logRetentionDays;
+    this.isolate = new IsolateFunction(this, 'Isolate', { customActionArn: props.customActionArn, settings, logRetentionDays });
+    this.cleanup = new IsolationCleanup(this, 'Cleanup', { settings, logRetentionDays });
+    // The rule goes first on destroy: no isolation starts while the cleanup runs.
+    this.isolate.rule.node.addDependency(this.cleanup.resource);
+    this.functionName = this.isolate.function.functionName;
+  }
+}
