@@ -16,6 +16,12 @@ export interface IsolationSettingsValues {
   readonly groupsTagPrefix: string;
   /** Snapshot tag: the finding it was taken for. */
   readonly findingTag: string;
+  /**
+   * Instance tag: the Auto Scaling group it was detached from. The group no longer owns it, so
+   * destroy would leave it running in a subnet CloudFormation then cannot delete: the cleanup
+   * terminates it.
+   */
+  readonly detachedTag: string;
   /** Tag on every isolation group and snapshot the app creates: key, and the stack name as value. */
   readonly createdByTag: string;
   readonly createdBy: string;
@@ -30,6 +36,7 @@ export const ISOLATION = {
   isolatedTag: 'isolated',
   groupsTagPrefix: 'isolation-groups:',
   findingTag: 'isolation-finding',
+  detachedTag: 'isolation-detached-from',
   createdByTag: 'isolation-created-by',
 } as const;
 

@@ -79,7 +79,7 @@ export function instancesOf(finding: Finding): string[] {
 /** The finding id as a tag value (at most 256 characters). */
 const findingTagValue = (findingId: string) => findingId.slice(-256);
 
-async function detach(c: IsolateClients, instanceId: string, changed: string[]): Promise<string | undefined> {
+async function detach(c: IsolateClients, s: IsolationSettings, instanceId: string, changed: string[]): Promise<string | undefined> {
   const out = await call('AutoScaling DescribeAutoScalingInstances', c.autoscaling.send(new DescribeAutoScalingInstancesCommand({ InstanceIds: [instanceId] })));
   const group = out.AutoScalingInstances?.[0]?.AutoScalingGroupName;
   if (!group) return undefined;
@@ -88,6 +88,9 @@ async function detach(c: IsolateClients, instanceId: string, changed: string[]):
     c.autoscaling.send(new DetachInstancesCommand({ AutoScalingGroupName: group, InstanceIds: [instanceId], ShouldDecrementDesiredCapacity: false })),
   );
   changed.push(`detached from Auto Scaling group ${group}`);
+  // The group no longer owns it: the app's cleanup terminates it on destroy (lib/handlers/isolation-cleanup.ts).
+  const tags = [{ Key: s.detachedTag, Value: group }, { Key: s.createdByTag, Value: s.createdBy }];
+  await call('EC2 CreateTags', c.ec2.send(new CreateTagsCommand({ Resources: [instanceId], Tags: tags })));
   return group;
 }
 
@@ -119,7 +122,7 @@ export async function isolate(c: IsolateClients, s: IsolationSettings, instanceI
   const changed: string[] = [];
   let instance = await describeInstance(c.ec2, instanceId);
   if (!instance) return { instanceId, findingId, skipped: 'not found or terminated', changed };
-  const detachedFrom = await detach(c, instanceId, changed);
+  const detachedFrom = await detach(c, s, instanceId, changed);
   const group = await isolationGroup(c.ec2, s, instance.VpcId!);
   const enis = interfaces(instance);
   const isolated = (groups: string[]) => groups.length === 1 && groups[0] === group;

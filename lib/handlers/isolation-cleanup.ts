@@ -5,7 +5,10 @@
  *   still in it are released (their recorded groups back); an interface with nothing to go back
  *   to moves to its VPC's default group; then the group is deleted (EC2 refuses to delete a
  *   group that an interface uses: DependencyViolation);
- * - every snapshot the app created (same tag) is deleted.
+ * - every snapshot the app created (same tag) is deleted;
+ * - first, every instance the isolate handler detached from an Auto Scaling group (tags
+ *   <detachedTag>, <createdByTag> = <createdBy>) is terminated and waited for: no group owns it
+ *   any more, and it would keep its subnet (and the bill) alive.
  * Create and Update do nothing.
  *
  * Properties: { Settings: IsolationSettings } (lib/config/isolation.ts)
@@ -16,9 +19,11 @@ import {
   DeleteSnapshotCommand,
   DescribeNetworkInterfacesCommand,
   DescribeSecurityGroupsCommand,
+  DescribeInstancesCommand,
   DescribeSnapshotsCommand,
   EC2Client,
   NetworkInterface,
+  TerminateInstancesCommand,
 } from '@aws-sdk/client-ec2';
 import { clientConfig } from '../aws/clients';
 import { call, CustomResourceEvent, isAwsError, lambdaHandler, OnEventResult } from './custom-resource';
@@ -33,6 +38,7 @@ export interface IsolationCleanupClients {
 }
 
 export interface CleanedUp {
+  terminated: string[];
   released: string[];
   groups: string[];
   snapshots: string[];
@@ -66,9 +72,30 @@ async function deleteGroup(ec2: EC2Client, groupId: string, attempts = 5, pauseM
   }
 }
 
-/** Releases, empties and deletes the app's isolation groups, and deletes the app's snapshots. */
+const LIVE = ['pending', 'running', 'stopping', 'stopped', 'shutting-down'];
+
+/** Terminates the instances detached from the app's Auto Scaling groups; waits (bounded) until they are gone. */
+export async function terminateDetached(ec2: EC2Client, s: IsolationSettings, attempts = 60, pauseMs = 5_000): Promise<string[]> {
+  const filters = [
+    { Name: 'tag-key', Values: [s.detachedTag] },
+    { Name: `tag:${s.createdByTag}`, Values: [s.createdBy] },
+    { Name: 'instance-state-name', Values: LIVE },
+  ];
+  const live = async () =>
+    ((await call('EC2 DescribeInstances', ec2.send(new DescribeInstancesCommand({ Filters: filters })))).Reservations ?? []).flatMap((r) => r.Instances ?? []).map((i) => i.InstanceId!);
+  const ids = await live();
+  if (ids.length === 0) return [];
+  await call('EC2 TerminateInstances', ec2.send(new TerminateInstancesCommand({ InstanceIds: ids })));
+  for (let attempt = 1; (await live()).length > 0; attempt++) {
+    if (attempt >= attempts) throw new Error(`instances ${ids.join(', ')} detached by isolation are still not terminated: terminate them, then delete the stack again`);
+    await new Promise((r) => setTimeout(r, pauseMs));
+  }
+  return ids;
+}
+
+/** Terminates detached instances, releases, empties and deletes the app's isolation groups, and deletes the app's snapshots. */
 export async function cleanUp(ec2: EC2Client, s: IsolationSettings): Promise<CleanedUp> {
-  const done: CleanedUp = { released: [], groups: [], snapshots: [] };
+  const done: CleanedUp = { terminated: await terminateDetached(ec2, s), released: [], groups: [], snapshots: [] };
   const ours = [{ Name: `tag:${s.createdByTag}`, Values: [s.createdBy] }];
   const groups = (await call('EC2 DescribeSecurityGroups', ec2.send(new DescribeSecurityGroupsCommand({ Filters: ours })))).SecurityGroups ?? [];
   for (const g of groups) {

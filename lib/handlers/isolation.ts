@@ -22,6 +22,7 @@ export interface IsolationSettings {
   isolatedTag: string;
   groupsTagPrefix: string;
   findingTag: string;
+  detachedTag: string;
   createdByTag: string;
   createdBy: string;
   workshopTag: { key: string; value: string };

@@ -11,7 +11,7 @@ import {
 import { EnableSecurityHubCommand, GetFindingsCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { clientConfig } from '../../lib/aws/clients';
 import { instanceIdOf, onEvent, settingsFromEnv } from '../../lib/handlers/isolate-instance';
-import { onEvent as onCleanup } from '../../lib/handlers/isolation-cleanup';
+import { cleanUp, onEvent as onCleanup, terminateDetached } from '../../lib/handlers/isolation-cleanup';
 import type { IsolationSettings } from '../../lib/handlers/isolation';
 import { Emulator } from '../../scripts/emulator/emulator';
 import { findingAbout, groupsByInterface, instanceWithTwoInterfaces, PRODUCT_ARN, readInstance } from './isolation-fixture';
@@ -25,6 +25,7 @@ const S: IsolationSettings = {
   isolatedTag: 'isolated',
   groupsTagPrefix: 'isolation-groups:',
   findingTag: 'isolation-finding',
+  detachedTag: 'isolation-detached-from',
   createdByTag: 'isolation-created-by',
   createdBy: 'SecurityWorkshop',
   workshopTag: { key: 'workshop', value: 'aws-security-logging-monitoring-ir' },
@@ -121,6 +122,14 @@ test('an instance in an Auto Scaling group is detached first (the group launches
   expect((await c.autoscaling.send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: ['web'] }))).AutoScalingGroups![0].DesiredCapacity).toBe(1);
   expect((await readInstance(c.ec2, instanceId)).State!.Name).toBe('running');
   expect(Object.values(await groupsByInterface(c.ec2, instanceId))).toEqual([[out.isolated[0].isolationGroup]]);
+  // No group owns it now: tagged so that the cleanup terminates it on destroy (and only it: the replacement stays the group's).
+  expect(await tagsOf(instanceId)).toMatchObject({ 'isolation-detached-from': 'web', 'isolation-created-by': 'SecurityWorkshop' });
+  const [replacement] = now;
+  const cleaned = await cleanUp(c.ec2, S);
+  expect(cleaned.terminated).toEqual([instanceId]);
+  expect((await readInstance(c.ec2, instanceId)).State!.Name).toBe('terminated');
+  expect((await readInstance(c.ec2, replacement)).State!.Name).toBe('running');
+  expect(await terminateDetached(c.ec2, S)).toEqual([]);
 });
 
 test('a finding without an instance is left alone; an unknown instance is named in the note', async () => {

@@ -21,6 +21,7 @@ const SETTINGS = {
   isolatedTag: 'isolated',
   groupsTagPrefix: 'isolation-groups:',
   findingTag: 'isolation-finding',
+  detachedTag: 'isolation-detached-from',
   createdByTag: 'isolation-created-by',
   createdBy: 'SecurityWorkshop',
   workshopTag: { key: 'workshop', value: 'aws-security-logging-monitoring-ir' },
@@ -87,9 +88,10 @@ describe('isolation part (day 2)', () => {
       'ec2:DescribeSecurityGroups',
       'ec2:DescribeSnapshots',
       'ec2:ModifyNetworkInterfaceAttribute',
+      'ec2:TerminateInstances',
     ]);
     const policy = Object.values(resources).find((p) => p.Type === 'AWS::IAM::Policy' && p.Properties.Roles.some((r: any) => r.Ref === roleOf(fnId)));
-    for (const action of ['ec2:DeleteSecurityGroup', 'ec2:DeleteSnapshot']) {
+    for (const action of ['ec2:DeleteSecurityGroup', 'ec2:DeleteSnapshot', 'ec2:TerminateInstances']) {
       const s = policy.Properties.PolicyDocument.Statement.find((x: any) => x.Action === action);
       expect(s.Condition).toEqual({ StringEquals: { 'aws:ResourceTag/isolation-created-by': 'SecurityWorkshop' } });
     }

@@ -11,7 +11,8 @@ export interface IsolationCleanupProps {
 
 /**
  * Destroy never fails on an isolated instance (lib/handlers/isolation-cleanup.ts): on delete, the
- * instances in the app's isolation groups are released, those groups deleted, and the forensic
+ * instances detached from the app's Auto Scaling groups are terminated, the instances in the app's
+ * isolation groups are released, those groups deleted, and the forensic
  * snapshots the app took deleted. workshop-stack makes it depend on the VPCs and instances, so
  * CloudFormation deletes it first.
  */
@@ -41,6 +42,11 @@ export class IsolationCleanup extends Construct {
           resources: [`arn:${Aws.PARTITION}:ec2:${Aws.REGION}:${Aws.ACCOUNT_ID}:security-group/*`],
           conditions: ownedByApp,
         }),
+        new iam.PolicyStatement({
+          actions: ['ec2:TerminateInstances'],
+          resources: [`arn:${Aws.PARTITION}:ec2:${Aws.REGION}:${Aws.ACCOUNT_ID}:instance/*`],
+          conditions: ownedByApp,
+        }),
         new iam.PolicyStatement({ actions: ['ec2:DeleteSnapshot'], resources: [`arn:${Aws.PARTITION}:ec2:${Aws.REGION}::snapshot/*`], conditions: ownedByApp }),
       ],
       wildcardReasons: {
@@ -48,6 +54,8 @@ export class IsolationCleanup extends Construct {
         'Resource::arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:*':
           'An isolated instance can be any instance of the account, with its interfaces: limited to this account and region.',
         'Resource::arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:security-group/*': 'Only groups tagged as created by the app (condition aws:ResourceTag).',
+        'Resource::arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:instance/*':
+          'Only instances the isolate handler detached from an Auto Scaling group and tagged as the app\'s (condition aws:ResourceTag).',
         'Resource::arn:<AWS::Partition>:ec2:<AWS::Region>::snapshot/*': 'Only snapshots tagged as created by the app (condition aws:ResourceTag); snapshot ARNs carry no account.',
       },
     });
