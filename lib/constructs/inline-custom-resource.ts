@@ -8,6 +8,14 @@ import { bundleHandler } from './bundle-handler';
 
 export { INLINE_CODE_BUDGET } from './bundle-handler';
 
+/**
+ * How long CloudFormation waits for a custom resource's answer (its ServiceTimeout) before it fails
+ * the resource: a lost answer (a crashed function, a dropped PUT) fails the deploy in minutes
+ * instead of CloudFormation's default hour. Longer than every handler's own Lambda timeout
+ * (at most 5 minutes: Inspector's bounded waits), which the handler answers before.
+ */
+export const SERVICE_TIMEOUT = Duration.minutes(10);
+
 export interface InlineCustomResourceProps<H extends HandlerName = HandlerName> {
   /** Module under lib/handlers/, without .ts: one of HANDLERS (lib/handlers/index.ts). */
   readonly handler: H;
@@ -40,6 +48,10 @@ export class InlineCustomResource<H extends HandlerName = HandlerName> extends C
 
   constructor(scope: Construct, id: string, props: InlineCustomResourceProps<H>) {
     super(scope, id);
+    const timeout = props.timeout ?? Duration.minutes(2);
+    if (timeout.toSeconds() >= SERVICE_TIMEOUT.toSeconds()) {
+      throw new Error(`${props.handler}: the function's timeout (${timeout.toSeconds()} s) must be shorter than the custom resource's ServiceTimeout (${SERVICE_TIMEOUT.toSeconds()} s)`);
+    }
     const logGroup = new logs.LogGroup(this, 'Logs', {
       retention: props.logRetentionDays as logs.RetentionDays,
       removalPolicy: RemovalPolicy.DESTROY,
@@ -61,7 +73,7 @@ export class InlineCustomResource<H extends HandlerName = HandlerName> extends C
       runtime: lambda.Runtime.NODEJS_24_X,
       handler: 'index.handler',
       code: lambda.Code.fromInline(bundleHandler(props.handler)),
-      timeout: props.timeout ?? Duration.minutes(2),
+      timeout,
       memorySize: 256,
       role: this.role,
       logGroup,
@@ -72,6 +84,7 @@ export class InlineCustomResource<H extends HandlerName = HandlerName> extends C
       serviceToken: this.function.functionArn,
       resourceType: `Custom::${props.handler.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('')}`,
       properties: props.properties as Record<string, unknown>,
+      serviceTimeout: SERVICE_TIMEOUT,
     });
     // The role's policy must exist before the resource and outlive it, or its Delete event runs
     // without permissions (the function itself only references the role).
