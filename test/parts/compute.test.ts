@@ -1,4 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { NO_UPDATES_CLOUD_CONFIG } from '../../lib/parts/compute/no-updates';
 import { idOf, templateOf } from '../support/synthesized';
 
 function instanceNamed(t: Template, name: string) {
@@ -71,7 +75,31 @@ describe('compute part', () => {
     expect(p.NetworkInterfaces[0].AssociatePublicIpAddress).toBe(false);
     expect(p.NetworkInterfaces[0].SubnetId).toEqual({ Ref: idOf(t, 'AWS::EC2::Subnet', { CidrBlock: '10.0.4.0/24' }) });
     expect(p.NetworkInterfaces[0].GroupSet).toEqual([{ 'Fn::GetAtt': [idOf(t, 'AWS::EC2::VPC', { CidrBlock: '10.0.0.0/16' }), 'DefaultSecurityGroup'] }]);
-    expect(JSON.stringify(p.UserData)).toContain('unattended-upgrades');
+  });
+
+  test('Ubuntu-instance-001-no-updates: automatic updates off from first boot by cloud-init, before the apt timers', () => {
+    const userData = instanceNamed(t, 'Ubuntu-instance-001-no-updates').UserData;
+    expect(userData).toEqual({ 'Fn::Base64': NO_UPDATES_CLOUD_CONFIG });
+    // Read as cloud-init reads it: YAML after the #cloud-config line.
+    const venv = path.join(__dirname, '..', '..', '.venv', 'bin', 'python');
+    const python = fs.existsSync(venv) ? venv : 'python3';
+    const run = spawnSync(python, ['-c', 'import json, sys, yaml; print(json.dumps(yaml.safe_load(sys.stdin.read())))'], { input: NO_UPDATES_CLOUD_CONFIG, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(NO_UPDATES_CLOUD_CONFIG.split('\n')[0]).toBe('#cloud-config');
+    expect(JSON.parse(run.stdout)).toEqual({
+      package_update: false,
+      package_upgrade: false,
+      package_reboot_if_required: false,
+      // bootcmd: cloud-init's init stage, before sysinit.target and so before timers.target.
+      bootcmd: [
+        `printf 'APT::Periodic::Enable "0";\\nAPT::Periodic::Update-Package-Lists "0";\\nAPT::Periodic::Unattended-Upgrade "0";\\n' > /etc/apt/apt.conf.d/99-workshop-no-updates`,
+        'systemctl mask apt-daily.timer apt-daily-upgrade.timer apt-daily.service apt-daily-upgrade.service unattended-upgrades.service',
+        'systemctl stop --no-block apt-daily.timer apt-daily-upgrade.timer apt-daily.service apt-daily-upgrade.service unattended-upgrades.service',
+      ],
+    });
+    // No user-data script: it would run in cloud-final, after the timers could have fired.
+    expect(NO_UPDATES_CLOUD_CONFIG).not.toMatch(/^#!/m);
+    expect(NO_UPDATES_CLOUD_CONFIG).not.toMatch(/runcmd/);
   });
 
   test('Windows-instance-001: current Windows Server base, Private-Subnet-a, VPC default SG', () => {

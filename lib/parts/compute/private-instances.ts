@@ -1,5 +1,6 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
+import { NO_UPDATES_CLOUD_CONFIG } from './no-updates';
 import { AMI_PARAMETERS, WorkshopInstance } from './workshop-instance';
 
 export interface PrivateInstancesProps {
@@ -34,13 +35,9 @@ export class PrivateInstances extends Construct {
       associatePublicIp: false,
     };
 
-    const noUpdates = ec2.UserData.forLinux();
-    // "no-updates": Ubuntu installs security updates by itself (unattended-upgrades); the workshop
-    // wants an instance that Inspector finds vulnerable, so the automatic updates are switched off.
-    noUpdates.addCommands(
-      'systemctl disable --now unattended-upgrades.service apt-daily.timer apt-daily-upgrade.timer || true',
-      "printf 'APT::Periodic::Update-Package-Lists \"0\";\\nAPT::Periodic::Unattended-Upgrade \"0\";\\n' > /etc/apt/apt.conf.d/20auto-upgrades",
-    );
+    // "no-updates": Ubuntu installs security updates by itself; the workshop wants an instance that
+    // Inspector finds vulnerable, so the automatic updates are off from first boot (no-updates.ts).
+    const noUpdates = ec2.UserData.custom(NO_UPDATES_CLOUD_CONFIG);
     this.ubuntu = new WorkshopInstance(this, 'Ubuntu', {
       ...common,
       name: props.ubuntuName,
