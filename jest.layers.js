@@ -21,6 +21,7 @@ const EMULATOR_SUITES = [
   'test/handlers/guardduty-detector.test.ts',
   'test/handlers/guardduty-sample-findings.test.ts',
   'test/handlers/inspector-ec2-scanning.test.ts',
+  'test/handlers/pinned-images.test.ts',
   'test/handlers/security-hub.test.ts',
   // Mixed: its explainEvents tests are pure, but the file is the operator team's to split.
   'test/operator/destroy.test.ts',

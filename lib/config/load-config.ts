@@ -29,6 +29,7 @@ export const CONTEXT_KEYS = [
   'parts',
   'configRecording',
   'detective',
+  'imageSet',
 ] as const;
 
 export type ContextReader = (key: string) => unknown;
@@ -95,6 +96,7 @@ export function loadConfig(read: ContextReader): WorkshopConfig {
     parts: get('parts', list, d.parts),
     configRecording: get<ConfigRecording>('configRecording', text, d.configRecording),
     detective: get('detective', bool, d.detective),
+    imageSet: get('imageSet', text, d.imageSet),
   };
   return validateConfig(config);
 }

@@ -64,6 +64,9 @@ export const IAM_PRINCIPAL_ARN_PATTERN = /^arn:aws(-cn|-us-gov)?:iam::\d{12}:(ro
 /** What STS takes as an ExternalId (AssumeRole): 2 to 1224 characters of letters, digits and +=,.@:/- (and _). */
 export const EXTERNAL_ID_PATTERN = /^[\w+=,.@:\/-]{2,1224}$/;
 
+/** The imageSet setting: a label, part of a physical resource id. */
+export const IMAGE_SET_PATTERN = /^[A-Za-z0-9._-]{1,32}$/;
+
 export function validateConfig(c: WorkshopConfig): WorkshopConfig {
   const problems: string[] = [];
   const bad = (setting: string, value: unknown, allowed: string) =>
@@ -153,6 +156,10 @@ export function validateConfig(c: WorkshopConfig): WorkshopConfig {
 
   if (c.wazuhPrincipalArn !== undefined && (typeof c.wazuhPrincipalArn !== 'string' || !IAM_PRINCIPAL_ARN_PATTERN.test(c.wazuhPrincipalArn))) {
     bad('wazuhPrincipalArn', c.wazuhPrincipalArn, 'must be an IAM ARN of an account root, user or role, e.g. arn:aws:iam::123456789012:role/wazuh-manager, or unset for no role');
+  }
+
+  if (typeof c.imageSet !== 'string' || !IMAGE_SET_PATTERN.test(c.imageSet)) {
+    bad('imageSet', c.imageSet, 'must be 1 to 32 letters, digits and ._- (a label such as 2026-12-01; change it to launch the instances from newer images)');
   }
 
   if (c.wazuhExternalId !== undefined) {

@@ -63,6 +63,11 @@ export interface WorkshopConfig {
   readonly configRecording: ConfigRecording;
   /** Day 2: an Amazon Detective behavior graph (billed per GB ingested). */
   readonly detective: boolean;
+  /**
+   * Label of the instances' image set: the AMI ids are read from AWS's public SSM parameters once
+   * per value and kept, so a redeploy replaces no instance; change it to move to newer images.
+   */
+  readonly imageSet: string;
 }
 
 /** AWS Config recording frequencies: the setting's values. */
@@ -95,6 +100,8 @@ export const WORKSHOP_DEFAULTS: WorkshopConfig = {
   configRecording: 'continuous',
   // Off: Detective bills per GB of logs it ingests; the organiser turns it on for its demo.
   detective: false,
+  // Bump (e.g. to a date) to launch the instances again from the newest images.
+  imageSet: 'initial',
 };
 
 /** CloudWatch Logs accepts only these retention values (PutRetentionPolicy). */

@@ -18,6 +18,7 @@ import type * as emptyBucket from './empty-bucket';
 import type * as guardDutyDetector from './guardduty-detector';
 import type * as guardDutySampleFindings from './guardduty-sample-findings';
 import type * as inspectorEc2Scanning from './inspector-ec2-scanning';
+import type * as pinnedImages from './pinned-images';
 import type * as securityHub from './security-hub';
 import type * as securityHubActionTarget from './security-hub-action-target';
 
@@ -29,6 +30,7 @@ export const HANDLERS = [
   'guardduty-detector',
   'guardduty-sample-findings',
   'inspector-ec2-scanning',
+  'pinned-images',
   'security-hub',
   'security-hub-action-target',
 ] as const;
@@ -59,6 +61,7 @@ export interface HandlerProperties {
   'guardduty-detector': PropertiesOf<typeof guardDutyDetector>;
   'guardduty-sample-findings': PropertiesOf<typeof guardDutySampleFindings>;
   'inspector-ec2-scanning': PropertiesOf<typeof inspectorEc2Scanning>;
+  'pinned-images': PropertiesOf<typeof pinnedImages>;
   'security-hub': PropertiesOf<typeof securityHub>;
   'security-hub-action-target': PropertiesOf<typeof securityHubActionTarget>;
 }

@@ -1,7 +1,7 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { NO_UPDATES_CLOUD_CONFIG } from './no-updates';
-import { AMI_PARAMETERS, WorkshopInstance } from './workshop-instance';
+import { WorkshopInstance } from './workshop-instance';
 
 export interface PrivateInstancesProps {
   readonly ubuntuName: string;
@@ -16,6 +16,9 @@ export interface PrivateInstancesProps {
    */
   readonly defaultSecurityGroupId: string;
   readonly instanceProfileName: string;
+  /** Ubuntu LTS and Windows Server, from the pinned image set. */
+  readonly ubuntuImage: ec2.IMachineImage;
+  readonly windowsImage: ec2.IMachineImage;
 }
 
 /**
@@ -42,7 +45,7 @@ export class PrivateInstances extends Construct {
       ...common,
       name: props.ubuntuName,
       instanceType: props.ubuntuInstanceType,
-      machineImage: ec2.MachineImage.fromSsmParameter(AMI_PARAMETERS.ubuntuLts, { os: ec2.OperatingSystemType.LINUX }),
+      machineImage: props.ubuntuImage,
       rootDeviceName: '/dev/sda1',
       rootVolumeGiB: 8,
       userData: noUpdates,
@@ -52,7 +55,7 @@ export class PrivateInstances extends Construct {
       ...common,
       name: props.windowsName,
       instanceType: props.windowsInstanceType,
-      machineImage: ec2.MachineImage.fromSsmParameter(AMI_PARAMETERS.windowsServer, { os: ec2.OperatingSystemType.WINDOWS }),
+      machineImage: props.windowsImage,
       rootDeviceName: '/dev/sda1',
       rootVolumeGiB: 30,
     });

@@ -1,7 +1,7 @@
 import { Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { AMI_PARAMETERS, WorkshopInstance } from './workshop-instance';
+import { WorkshopInstance } from './workshop-instance';
 
 export interface WebserverProps {
   /** webserver-001-default-vpc */
@@ -13,6 +13,8 @@ export interface WebserverProps {
   readonly vpcId: string;
   readonly subnetId: string;
   readonly instanceProfileName: string;
+  /** Amazon Linux 2023, from the pinned image set. */
+  readonly machineImage: ec2.IMachineImage;
 }
 
 /**
@@ -51,7 +53,7 @@ export class Webserver extends Construct {
     this.server = new WorkshopInstance(this, 'Server', {
       name: props.name,
       instanceType: props.instanceType,
-      machineImage: ec2.MachineImage.fromSsmParameter(AMI_PARAMETERS.amazonLinux2023, { os: ec2.OperatingSystemType.LINUX }),
+      machineImage: props.machineImage,
       rootDeviceName: '/dev/xvda',
       rootVolumeGiB: 8,
       subnetId: props.subnetId,

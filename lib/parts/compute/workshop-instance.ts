@@ -2,7 +2,10 @@ import { Aws, Fn, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 
-/** AMIs from AWS's public SSM parameters, resolved by CloudFormation at deploy time (never hard-coded ids). */
+/**
+ * AMIs from AWS's public SSM parameters (never hard-coded ids), read once per image set by the
+ * pinned-images custom resource (pinned-images.ts) and kept until the imageSet setting changes.
+ */
 export const AMI_PARAMETERS = {
   // Amazon Linux 2023: the workshop's Amazon Linux 2 reached end of support on 2026-06-30.
   amazonLinux2023: '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64',
