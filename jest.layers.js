@@ -31,8 +31,8 @@ const EMULATOR_SUITES = [
   'test/verify/verify-content.test.ts',
 ];
 
-/** No emulator, but the CDK CLI itself (`cdk diff`, three runs; `npm run export`'s synth; every command's usage errors; cfn-lint on a broken template): tools run as processes, not synth and assertions. */
-const CLI_SUITES = ['test/operator/diff.test.ts', 'test/export/export.test.ts', 'test/operator/command-usage.test.ts', 'test/cfn-lint.test.ts'];
+/** No emulator of their own (test/local/stop-local.test.ts runs npm run local, which starts one, as a process), but the CDK CLI itself (`cdk diff`, three runs; `npm run export`'s synth; every command's usage errors; cfn-lint on a broken template): tools run as processes, not synth and assertions. */
+const CLI_SUITES = ['test/operator/diff.test.ts', 'test/export/export.test.ts', 'test/operator/command-usage.test.ts', 'test/cfn-lint.test.ts', 'test/local/stop-local.test.ts'];
 
 /** A file path as a jest path pattern (a regular expression), anchored at <rootDir>. */
 const asPattern = (file) => `<rootDir>/${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
