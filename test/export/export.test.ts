@@ -25,7 +25,7 @@ describe('npm run export -- DIR', () => {
     expect(fs.readdirSync(path.join(tmp, 'out')).sort()).toEqual(['PARAMETERS.md', 'SecurityWorkshop.template.json']);
     const bytes = fs.statSync(path.join(tmp, 'out', 'SecurityWorkshop.template.json')).size;
     expect(result.stdout).toBe(
-      `${path.join(tmp, 'out', 'SecurityWorkshop.template.json')}: ${bytes} bytes, 6 parameters, 25 outputs; no bootstrap, no assets, no nested stacks\n` +
+      `${path.join(tmp, 'out', 'SecurityWorkshop.template.json')}: ${bytes} bytes, 3 parameters, 25 outputs; no bootstrap, no assets, no nested stacks\n` +
         `${path.join(tmp, 'out', 'PARAMETERS.md')}\n`,
     );
   });
