@@ -18,6 +18,7 @@ import { Network } from './parts/network/network';
 import { hasPart, WorkshopPart } from './config/settings/parts';
 import { SecurityHub } from './parts/security-hub/security-hub';
 import { BlockedHosts } from './parts/web-tier/blocked-hosts';
+import { AutoBlock } from './parts/auto-block/auto-block';
 import { WAZUH_EXTERNAL_ID_OUTPUT, WAZUH_ROLE_OUTPUT } from './wazuh/from-template';
 import { wazuhVpcFlowWodle } from './wazuh/wodle';
 
@@ -58,6 +59,8 @@ export class WorkshopStack extends Stack {
   public readonly securityHub?: SecurityHub;
   /** Day 2 (config.day2): the WAF IP set that the web ACL blocks and the auto-block handler fills. */
   public readonly blockedHosts?: BlockedHosts;
+  /** Day 2 (config.day2, with the network part): GuardDuty findings block their remote addresses. */
+  public readonly autoBlock?: AutoBlock;
 
   constructor(scope: Construct, id: string, props: WorkshopStackProps) {
     super(scope, id, props);
@@ -97,6 +100,16 @@ export class WorkshopStack extends Stack {
     if (config.day2) {
       this.securityHub = new SecurityHub(this, 'SecurityHub', { config });
       this.blockedHosts = new BlockedHosts(this, 'BlockedHosts', { config });
+      if (this.network) {
+        const { name, id, arn } = this.blockedHosts;
+        this.autoBlock = new AutoBlock(this, 'AutoBlock', {
+          config,
+          vpcId: this.network.workshopVpc.vpcId,
+          publicSubnetIds: this.network.workshopVpc.publicSubnets.map((s) => s.ref),
+          blockedHosts: { name, id, arn },
+          alarmTopicArn: this.investigation?.insights.topic.topicArn,
+        });
+      }
     }
 
     // The workshop tag is literal: on the stack (CloudFormation propagates it) and on every
@@ -181,6 +194,10 @@ export class WorkshopStack extends Stack {
         out('DetectiveGraphArn', detective.graphArn, 'Amazon Detective behavior graph');
         out('DetectiveGraphAdopted', detective.adopted, "'true': it existed before and survives destroy");
       }
+    }
+    if (this.autoBlock) {
+      out('AutoBlockFunctionName', this.autoBlock.functionName, 'Function that blocks the remote addresses of GuardDuty findings (npm run demo -- block|unblock <ipv4>)');
+      out('AutoBlockNetworkAclId', this.autoBlock.networkAclId, 'Network ACL of the public subnets with the DENY entries of blocked hosts');
     }
   }
 

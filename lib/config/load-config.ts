@@ -29,6 +29,10 @@ export const CONTEXT_KEYS = [
   'parts',
   'configRecording',
   'detective',
+  'blockSeverity',
+  'blockHours',
+  'blockSampleFindings',
+  'blockExemptCidrs',
   'imageSet',
 ] as const;
 
@@ -42,6 +46,12 @@ function list(value: unknown): unknown {
 
 function number(value: unknown): unknown {
   if (typeof value === 'string' && /^\d+$/.test(value.trim())) return Number(value.trim());
+  return value;
+}
+
+/** "4", "6.5" -> 4, 6.5; anything else as given (validation names it). */
+function decimal(value: unknown): unknown {
+  if (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim())) return Number(value.trim());
   return value;
 }
 
@@ -96,6 +106,10 @@ export function loadConfig(read: ContextReader): WorkshopConfig {
     parts: get('parts', list, d.parts),
     configRecording: get<ConfigRecording>('configRecording', text, d.configRecording),
     detective: get('detective', bool, d.detective),
+    blockSeverity: get('blockSeverity', decimal, d.blockSeverity),
+    blockHours: get('blockHours', number, d.blockHours),
+    blockSampleFindings: get('blockSampleFindings', bool, d.blockSampleFindings),
+    blockExemptCidrs: get('blockExemptCidrs', list, d.blockExemptCidrs),
     imageSet: get('imageSet', text, d.imageSet),
   };
   return validateConfig(config);

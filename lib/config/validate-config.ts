@@ -11,6 +11,7 @@ import {
 } from './workshop-config';
 import { validateParts } from './settings/parts';
 import { validateSecurityHubSettings } from './settings/security-hub';
+import { validateAutoBlockSettings } from './settings/auto-block';
 import { zonesOf } from './regions';
 import { awsLimits } from './settings/aws-limits';
 
@@ -176,6 +177,7 @@ export function validateConfig(c: WorkshopConfig): WorkshopConfig {
 
   validateParts(c, bad);
   validateSecurityHubSettings(c, bad);
+  validateAutoBlockSettings(c, bad, parseCidr);
 
   if (problems.length > 0) throw new WorkshopConfigError(problems);
   return c;

@@ -63,6 +63,14 @@ export interface WorkshopConfig {
   readonly configRecording: ConfigRecording;
   /** Day 2: an Amazon Detective behavior graph (billed per GB ingested). */
   readonly detective: boolean;
+  /** Day 2: the lowest GuardDuty finding severity (1-10) whose remote addresses the auto-block handler blocks. */
+  readonly blockSeverity: number;
+  /** Day 2: hours a block lasts before the scheduled rule lifts it. */
+  readonly blockHours: number;
+  /** Day 2: let GuardDuty sample findings (service.additionalInfo.sample) block their addresses. */
+  readonly blockSampleFindings: boolean;
+  /** Day 2: IPv4 CIDRs never blocked (besides private and reserved ranges and the VPC), e.g. the organiser's office. */
+  readonly blockExemptCidrs: readonly string[];
   /**
    * Label of the instances' image set: the AMI ids are read from AWS's public SSM parameters once
    * per value and kept, so a redeploy replaces no instance; change it to move to newer images.
@@ -100,6 +108,15 @@ export const WORKSHOP_DEFAULTS: WorkshopConfig = {
   configRecording: 'continuous',
   // Off: Detective bills per GB of logs it ingests; the organiser turns it on for its demo.
   detective: false,
+  // Medium and above: GuardDuty's own "medium" threshold. The findings a workshop's exposed hosts draw
+  // from scanners (port probes, SSH brute force against an instance) are low (2) and would block
+  // a stream of scanners; a known malicious caller (MaliciousIPCaller) is medium (5).
+  blockSeverity: 4,
+  // Twelve hours (the reference solution's default retention): a workshop day; lifted before the next.
+  blockHours: 12,
+  // Off: sample findings (the sampleFindings setting makes them) carry made-up attacker addresses.
+  blockSampleFindings: false,
+  blockExemptCidrs: [],
   // Bump (e.g. to a date) to launch the instances again from the newest images.
   imageSet: 'initial',
 };

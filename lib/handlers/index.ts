@@ -1,5 +1,5 @@
 /**
- * The custom-resource handler modules, lib/handlers/<name>.ts, each bundled at synth into the
+ * The handler modules, lib/handlers/<name>.ts (custom resources, and the event handler auto-block), each bundled at synth into the
  * inline code of its Lambda function (lib/constructs/bundle-handler.ts), and the
  * ResourceProperties each one reads. InlineCustomResource takes the handler name and the type of
  * its properties from here, and the tests iterate HANDLERS.
@@ -23,6 +23,7 @@ import type * as securityHub from './security-hub';
 import type * as securityHubActionTarget from './security-hub-action-target';
 
 export const HANDLERS = [
+  'auto-block',
   'config-recorder',
   'default-vpc',
   'detective-graph',
@@ -54,6 +55,8 @@ type PropertiesOf<M extends HandlerModule> = M['onEvent'] extends (event: Custom
  * scalars as strings). E.g. 'inspector-ec2-scanning' reads none.
  */
 export interface HandlerProperties {
+  /** An event handler (EventBridge rules, the demo), not a custom resource: no properties. */
+  'auto-block': never;
   'config-recorder': PropertiesOf<typeof configRecorder>;
   'default-vpc': PropertiesOf<typeof defaultVpc>;
   'detective-graph': PropertiesOf<typeof detectiveGraph>;

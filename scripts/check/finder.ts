@@ -10,8 +10,9 @@ import { literalNames } from '../../lib/config/text-slips';
 import { flowLogBucketName, workshopNames, WorkshopConfig } from '../../lib/config/workshop-config';
 import type { AwsClients } from '../operator/clients';
 import type { DeployTarget } from '../verify/labels';
-import { nameOf, Observer } from '../verify/observer';
+import { InvestigationLookup, nameOf, Observer } from '../verify/observer';
 import { Scope, scopeOf } from '../verify/part';
+import { participantInvestigation } from './investigation-lookup';
 
 /** A participant's name for a resource that the text names otherwise: accepted, and said. */
 export interface SlipFound {
@@ -32,6 +33,16 @@ export class ParticipantFinder extends Observer {
   /** Hand-built resources carry no workshop tags. */
   override ownFilters(): Filter[] {
     return [];
+  }
+
+  /** A service never switched on is a step not started, not a wrong one. */
+  override offIsAbsent(): boolean {
+    return true;
+  }
+
+  /** The participant's trail, tables, filter and alarm, found by what they do (./investigation-lookup). */
+  override async investigationLookup(): Promise<InvestigationLookup> {
+    return participantInvestigation(this, await super.investigationLookup());
   }
 
   /** Never through a stack: the check grades what the participant built. */

@@ -11,8 +11,8 @@ import { flowLogsPart } from '../verify/parts/flow-logs';
 import { identityPart } from '../verify/parts/identity';
 import { investigationPart } from '../verify/parts/investigation';
 import { networkPart } from '../verify/parts/network';
+import { detectionPart } from '../verify/parts/detection';
 import { ExpectedRow } from '../verify/types';
-import { detectionSteps } from './detection';
 
 export interface CheckStep {
   /** Short id: a scoreboard column. */
@@ -27,7 +27,7 @@ export const CHECK_READS: Readonly<Record<WorkshopPart, readonly VerifyPart[]>> 
   identity: [identityPart],
   network: [networkPart, flowLogsPart],
   compute: [computePart],
-  detection: [detectionSteps],
+  detection: [detectionPart],
   investigation: [investigationPart],
 };
 
@@ -51,9 +51,8 @@ export const CHECK_STEPS: readonly CheckStep[] = [
   { id: 'guardduty', part: 'detection', title: 'GuardDuty', has: (r) => r.resource.startsWith('GuardDuty') },
   { id: 'inspector', part: 'detection', title: 'Inspector EC2 scanning', has: (r) => r.resource.startsWith('Inspector') },
   { id: 'alarm', part: 'investigation', title: 'Rejected-flows alarm', has: (r) => ['snsTopic', 'metricFilter', 'alarm'].includes(r.kind) },
-  { id: 'athena', part: 'investigation', title: 'Athena tables and workgroup', has: (r) => ['glueDatabase', 'glueTable', 'athenaWorkGroup'].includes(r.kind) },
+  { id: 'athena', part: 'investigation', title: 'Athena database and tables', has: (r) => ['glueDatabase', 'glueTable', 'athenaWorkGroup'].includes(r.kind) },
   { id: 'trail', part: 'investigation', title: 'CloudTrail trail', has: (r) => r.kind === 'trail' },
-  { id: 'wazuh', part: 'investigation', title: 'Wazuh reader policy', has: (r) => r.kind === 'iamPolicy' },
 ];
 
 /** Parts to read for `parts`: each with the parts it builds on (compute shows the subnets network found). */

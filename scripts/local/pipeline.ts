@@ -13,6 +13,7 @@ import { formatFindings, hasBlocker, runPreflight } from '../preflight/run';
 import { leftovers } from '../leftovers/find';
 import { formatSummary, formatTable, verifyEnvironment, VerifyResult } from '../verify/index';
 import { cdk, CdkRun } from './cdk-cli';
+import { runLocalDemos } from './demo';
 import { callerAccount, customResourceEffects, Effects, printSummary, StackState, stackStates } from './read-back';
 
 export type { Effects, StackState } from './read-back';
@@ -148,10 +149,14 @@ export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunRepo
     const effects = await customResourceEffects(env, region);
     printSummary(log, stacks, effects);
     if (stopped() && !opts.keep) return interrupted(stopped()!);
+    const started = Date.now();
+    const demos = await runLocalDemos(env, config, log);
+    if (demos !== undefined) steps.push({ step: 'demo', seconds: (Date.now() - started) / 1000, ok: demos });
+    if (stopped() && !opts.keep) return interrupted(stopped()!);
 
     if (opts.keep || target === 'aws') {
       printKeep(log, target, emulator, contextArgs);
-      if (target === 'aws' || !opts.keepUntil) return report({ ok: verify.ok, stacks, verify, effects });
+      if (target === 'aws' || !opts.keepUntil) return report({ ok: verify.ok && demos !== false, stacks, verify, effects });
       await opts.keepUntil(env, { assembly });
     }
 
@@ -163,7 +168,7 @@ export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunRepo
     const left = await leftovers({ env, context: opts.context });
     log(`\n=== Leftovers after destroy: ${left.items.length === 0 ? 'none' : left.items.map((i) => `${i.kind} ${i.id}${i.name ? ` (${i.name})` : ''}`).join(', ')}`);
     for (const s of left.skipped) log(`  not checked: ${s}`);
-    const ok = verify.ok && destroy.code === 0 && left.items.length === 0 && afterDestroy.length === 0;
+    const ok = verify.ok && demos !== false && destroy.code === 0 && left.items.length === 0 && afterDestroy.length === 0;
     return report({
       ok,
       stacks,
@@ -180,6 +185,8 @@ export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunRepo
               : 'Run `npm run destroy`: it explains which resource blocked the stack and what to do.')
           : !verify.ok
             ? 'The environment did not match the workshop table: see the MISMATCH rows above.'
+            : demos === false
+              ? 'A day-2 demo did not do what it shows: see its lines above (=== Demo).'
             : 'Something the app created is still there: see the leftovers above; `npm run leftovers` lists them again.',
     });
   } finally {

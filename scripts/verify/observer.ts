@@ -40,6 +40,18 @@ export function policyStatements(document: string | undefined): PolicyStatement[
   return Array.isArray(statements) ? statements : statements ? [statements] : [];
 }
 
+/** What the investigation part reads, by name: the app's names, or what a participant's finder found. */
+export interface InvestigationLookup {
+  readonly trail: string;
+  readonly glueDatabase: string;
+  readonly flowLogTable: string;
+  readonly cloudTrailTable: string;
+  /** The metric filter on the flow-log group that counts REJECT records. */
+  readonly rejectedFlowsFilter: string;
+  readonly rejectedFlowsAlarm: string;
+  readonly alarmTopicArn: string;
+}
+
 type DeployedStack = { template: { Resources?: Record<string, { Type?: string; Properties?: { Tags?: Tag[] } }> }; resources: StackResource[] };
 
 export class Observer {
@@ -95,6 +107,29 @@ export class Observer {
    */
   ownFilters(): Filter[] {
     return workshopFilters(this.config);
+  }
+
+ /**
+   * Whether a service that is switched off (Inspector never enabled) reads as not there rather than
+   * as a wrong status: false for verify (a deployed workshop with it off is wrong); a participant's
+   * finder says true (a step not started yet).
+   */
+  offIsAbsent(): boolean {
+    return false;
+  }
+
+  /** The names the investigation part reads: the app's own. A participant's finder finds theirs. */
+  async investigationLookup(): Promise<InvestigationLookup> {
+    const inv = this.scope.names.investigation;
+    return {
+      trail: inv.trail,
+      glueDatabase: inv.glueDatabase,
+      flowLogTable: inv.flowLogTable,
+      cloudTrailTable: inv.cloudTrailTable,
+      rejectedFlowsFilter: inv.rejectedFlowsMetric,
+      rejectedFlowsAlarm: inv.rejectedFlowsAlarm,
+      alarmTopicArn: this.scope.arn('sns', inv.alarmTopic),
+    };
   }
 
   /** Filters for "in the workshop VPC" (its tags while the VPC was not found). */

@@ -38,6 +38,11 @@ export function resourceRows(kind: ResourceKind, resource: string, attrs: readon
   ];
 }
 
+/** The same rows, marked as the app's own choice (`why`): the hands-on check leaves them out. */
+export function appOnly(rows: readonly ExpectedRow[], why: string): ExpectedRow[] {
+  return rows.map((r) => ({ ...r, appOnly: why }));
+}
+
 export interface VerifyPart {
   /** The workshop part, as in lib/parts/ (plus "stack" for the stack itself). */
   readonly part: string;

@@ -51,14 +51,14 @@ test('the scoreboard: alice complete, bob half done, carol not started', async (
   const code = await runFleet(['check', '--roster', roster, '--out', html], { env: emu.env, log: (l) => lines.push(l) });
   expect(code).toBe(0);
   const row = (name: string) => lines.find((l) => l.startsWith(`${name} `))!.replace(/\s+/g, ' ');
-  // Columns: ro-user x-account ssm-role vpc subnets igw public-rt nat private-rt flow-cw flow-s3 default-vpc webserver private-ec2 guardduty inspector | alarm athena trail wazuh.
-  expect(lines[1].replace(/\s+/g, ' ')).toBe('participant ro-user x-account ssm-role vpc subnets igw public-rt nat private-rt flow-cw flow-s3 default-vpc webserver private-ec2 guardduty inspector alarm athena trail wazuh done');
-  expect(row('alice')).toBe(`alice ${'✓ '.repeat(16)}${'· '.repeat(4)}16/20`);
-  expect(row('bob')).toBe(`bob ${'✓ '.repeat(5)}${'· '.repeat(15)}5/20`);
-  expect(row('carol')).toBe(`carol ${'· '.repeat(20)}0/20`);
+  // Columns: ro-user x-account ssm-role vpc subnets igw public-rt nat private-rt flow-cw flow-s3 default-vpc webserver private-ec2 guardduty inspector alarm athena trail.
+  expect(lines[1].replace(/\s+/g, ' ')).toBe('participant ro-user x-account ssm-role vpc subnets igw public-rt nat private-rt flow-cw flow-s3 default-vpc webserver private-ec2 guardduty inspector alarm athena trail done');
+  expect(row('alice')).toBe(`alice ${'✓ '.repeat(19)}19/19`);
+  expect(row('bob')).toBe(`bob ${'✓ '.repeat(5)}${'· '.repeat(14)}5/19`);
+  expect(row('carol')).toBe(`carol ${'· '.repeat(19)}0/19`);
   const page = fs.readFileSync(html, 'utf8');
   expect(page).toContain('<tr><th>carol</th>');
-  expect((page.match(/class="done"/g) ?? []).length).toBe(16 + 5);
+  expect((page.match(/class="done"/g) ?? []).length).toBe(19 + 5);
   expect(page).not.toContain('class="wrong"');
 
   // catch-up: carol gets identity and network deployed (the one template with -c parts=identity,network) and continues by hand.
@@ -75,7 +75,7 @@ test('the scoreboard: alice complete, bob half done, carol not started', async (
   expect(await runFleet(['check', '--roster', roster, '--watch', '--poll-seconds', '1', '--max-polls', '2'], { env: emu.env, log: (l) => lines.push(l) })).toBe(0);
   expect(lines.filter((l) => l.startsWith('participant '))).toHaveLength(2);
   // identity and network (flow logs too) done by the app; compute, detection and investigation are carol's to do.
-  expect(row('carol')).toBe(`carol ${'✓ '.repeat(11)}${'· '.repeat(9)}11/20`);
+  expect(row('carol')).toBe(`carol ${'✓ '.repeat(11)}${'· '.repeat(8)}11/19`);
 });
 
 test('catch-up refuses a list without what a part needs, naming it', async () => {

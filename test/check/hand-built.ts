@@ -12,6 +12,7 @@ import { CreateLogGroupCommand, PutRetentionPolicyCommand } from '@aws-sdk/clien
 import { CreateDetectorCommand } from '@aws-sdk/client-guardduty';
 import { EnableCommand } from '@aws-sdk/client-inspector2';
 import type { AwsClients } from '../../scripts/operator/clients';
+import { buildInvestigation } from './hand-built-investigation';
 
 export interface HandBuiltOptions {
   readonly participant: string;
@@ -26,10 +27,12 @@ const tagged = (ResourceType: ec2.ResourceType, n: string): ec2.TagSpecification
 const trust = (principal: Record<string, string>) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole' }] });
 const AZ = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
 
-/** Identity and the network side by side (as two browser tabs would), then the instances that need both. */
+/** Identity and the network side by side (as two browser tabs would), then the instances and the investigation toolkit that need both. */
 export async function buildByHand(c: AwsClients, account: string, o: HandBuiltOptions): Promise<void> {
   const [, network] = await Promise.all([buildIdentity(c, account, o.participant), buildNetwork(c, account, o)]);
-  if (network) await buildInstances(c, account, network);
+  if (!network) return;
+  await buildInstances(c, account, network);
+  await buildInvestigation(c, account, o.participant, network.flowLogBucket);
 }
 
 const SSM_ROLE = 'ROLE-AmazonEC2RoleforSSM';
@@ -50,7 +53,7 @@ async function buildIdentity(c: AwsClients, account: string, p: string): Promise
 }
 
 /** The VPC, subnets, gateways, route tables and flow logs; undefined when stopped half way. */
-async function buildNetwork(c: AwsClients, account: string, o: HandBuiltOptions): Promise<{ vpcId: string; privateSubnetA: string } | undefined> {
+async function buildNetwork(c: AwsClients, account: string, o: HandBuiltOptions): Promise<{ vpcId: string; privateSubnetA: string; flowLogBucket: string } | undefined> {
   const p = o.participant;
   // The VPC and its subnets, named as the text reads.
   const vpcId = (await c.ec2.send(new ec2.CreateVpcCommand({ CidrBlock: '10.0.0.0/16', TagSpecifications: tagged('vpc', 'VPC-10-0-0-0') }))).Vpc!.VpcId!;
@@ -99,7 +102,7 @@ async function buildNetwork(c: AwsClients, account: string, o: HandBuiltOptions)
     ResourceIds: [vpcId], ResourceType: 'VPC', TrafficType: 'ALL', LogDestinationType: 's3', LogDestination: `${arn}/vpc/`,
     DestinationOptions: { FileFormat: 'plain-text', HiveCompatiblePartitions: false, PerHourPartition: false },
   }));
-  return { vpcId, privateSubnetA: priv[0] };
+  return { vpcId, privateSubnetA: priv[0], flowLogBucket: bucket };
 }
 
 /** The webserver in the default VPC, Ubuntu and Windows in Private-Subnet-a; GuardDuty and Inspector on. */

@@ -13,13 +13,33 @@ import { EXISTS, Found, Observation, rowKey } from '../../scripts/verify/types';
 
 const target = { account: '123456789012', partition: 'aws' };
 const scope = participantScope(WORKSHOP_DEFAULTS, target);
-const rows = Object.values(CHECK_READS).flat().flatMap((p) => p.expectedRows(scope));
+const allRows = Object.values(CHECK_READS).flat().flatMap((p) => p.expectedRows(scope));
+/** The rows the check grades: verify's, less the app's own choices. */
+const rows = allRows.filter((r) => !r.appOnly);
 const step = (id: string) => CHECK_STEPS.find((s) => s.id === id)!;
 
 test('every expected row of the five day-1 parts is in exactly one step', () => {
   const homeless = rows.filter((r) => CHECK_STEPS.filter((s) => s.has(r, scope.labels)).length !== 1);
   expect(homeless).toEqual([]);
-  expect(CHECK_STEPS.map((s) => s.id)).toHaveLength(20);
+  expect(CHECK_STEPS.map((s) => s.id)).toHaveLength(19);
+});
+
+test("the app's own choices are verify's alone: its workgroup, the Wazuh policy, the names it gives", () => {
+  const appOnly = allRows.filter((r) => r.appOnly);
+  expect([...new Set(appOnly.filter((r) => r.attribute === EXISTS).map((r) => r.resource))]).toEqual([
+    'Athena workgroup SecurityWorkshop-Investigation',
+    'IAM policy SecurityWorkshop-WazuhVpcFlowReader',
+  ]);
+  expect(appOnly.map((r) => `${r.resource}|${r.attribute}`)).toEqual(
+    expect.arrayContaining([
+      'Trail SecurityWorkshop-Trail|S3 bucket',
+      'Trail SecurityWorkshop-Trail|CloudWatch Logs group',
+      'Alarm SecurityWorkshop-FlowLogs-Rejected-Spike|threshold',
+    ]),
+  );
+  // What the text asks stays graded: the trail everywhere and validated, the alarm summing REJECT records.
+  expect(rows.filter((r) => r.kind === 'trail').map((r) => r.attribute)).toEqual(['exists', 'multi-region', 'log file validation', 'logging']);
+  expect(rows.filter((r) => r.kind === 'metricFilter').map((r) => `${r.attribute}=${r.expected}`)).toEqual(['exists=yes', 'metric value=1']);
 });
 
 test("the text's literal names: public subnets all -a-, private subnets all -a-, private route tables Public-Route-Table-x", () => {
@@ -89,10 +109,10 @@ test('the scoreboard: a row per participant, a column per step, an unreachable a
     { participant: { name: 'bob', accountId: '222222222222', line: 3 }, ok: false, error: 'AccessDenied: not authorized to perform sts:AssumeRole' },
   ];
   const lines = boardLines(board);
-  expect(lines[2].replace(/\s+/g, ' ')).toBe(`alice - - - ✓ ${'- '.repeat(16)}1/1`);
+  expect(lines[2].replace(/\s+/g, ' ')).toBe(`alice - - - ✓ ${'- '.repeat(15)}1/1`);
   expect(lines[3]).toMatch(/^bob\s+ERROR AccessDenied: not authorized/);
   const page = boardHtml(board, new Date('2026-12-01T07:00:00Z'), 30);
   expect(page).toContain('<meta http-equiv="refresh" content="30">');
   expect(page).toContain('<td class="done" title="done">✓</td>');
-  expect(page).toContain('<td colspan="20" class="error">AccessDenied: not authorized to perform sts:AssumeRole</td>');
+  expect(page).toContain('<td colspan="19" class="error">AccessDenied: not authorized to perform sts:AssumeRole</td>');
 });

@@ -122,7 +122,7 @@ describe('npm run local against the emulator', () => {
 
   test('npm run check grades the environment the app deployed: every step done, nothing to warn about', () => {
     expect(checked!.steps.filter((s) => s.status !== 'done')).toEqual([]);
-    expect(checked!.steps).toHaveLength(20);
+    expect(checked!.steps).toHaveLength(19);
     expect(checked!.warnings).toEqual([]);
   });
 

@@ -5,6 +5,7 @@ import {
   DescribeInstancesCommand,
   DescribeInternetGatewaysCommand,
   DescribeNatGatewaysCommand,
+  DescribeNetworkAclsCommand,
   DescribeNetworkInterfacesCommand,
   DescribeRouteTablesCommand,
   DescribeSecurityGroupsCommand,
@@ -33,6 +34,8 @@ const EC2_LISTS: [string, (ec2: EC2Client, f: Filter[]) => Promise<Found[]>][] =
   ['Elastic IP', async (ec2, f) => ((await ec2.send(new DescribeAddressesCommand({ Filters: f }))).Addresses ?? []).map((a) => ({ id: a.AllocationId ?? a.PublicIp!, name: nameOf(a.Tags), detail: `${a.PublicIp} (billed while allocated)` }))],
   ['internet gateway', async (ec2, f) => ((await ec2.send(new DescribeInternetGatewaysCommand({ Filters: f }))).InternetGateways ?? []).map((g) => ({ id: g.InternetGatewayId!, name: nameOf(g.Tags), detail: '' }))],
   ['route table', async (ec2, f) => ((await ec2.send(new DescribeRouteTablesCommand({ Filters: f }))).RouteTables ?? []).map((t) => ({ id: t.RouteTableId!, name: nameOf(t.Tags), detail: '' }))],
+  // The auto-block part's ACL of the public subnets (its DENY entries go with it).
+  ['network ACL', async (ec2, f) => ((await ec2.send(new DescribeNetworkAclsCommand({ Filters: f }))).NetworkAcls ?? []).map((a) => ({ id: a.NetworkAclId!, name: nameOf(a.Tags), detail: `${(a.Entries ?? []).length} entries` }))],
   ['flow log', async (ec2, f) => ((await ec2.send(new DescribeFlowLogsCommand({ Filter: f }))).FlowLogs ?? []).map((l) => ({ id: l.FlowLogId!, name: nameOf(l.Tags), detail: l.LogDestination ?? l.LogGroupName ?? '' }))],
   ['EBS volume', async (ec2, f) => ((await ec2.send(new DescribeVolumesCommand({ Filters: f }))).Volumes ?? []).map((v) => ({ id: v.VolumeId!, name: nameOf(v.Tags), detail: `${v.Size} GiB ${v.State}` }))],
   ['network interface', async (ec2, f) => ((await ec2.send(new DescribeNetworkInterfacesCommand({ Filters: f }))).NetworkInterfaces ?? []).map((n) => ({ id: n.NetworkInterfaceId!, name: nameOf(n.TagSet), detail: n.Status ?? '' }))],

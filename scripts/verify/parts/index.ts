@@ -5,6 +5,7 @@
 import { WORKSHOP_PARTS } from '../../../lib/config/settings/parts';
 import type { WorkshopConfig } from '../../../lib/config/workshop-config';
 import { VerifyPart } from '../part';
+import { autoBlockPart } from './auto-block';
 import { computePart } from './compute';
 import { detectionPart } from './detection';
 import { flowLogsPart } from './flow-logs';
@@ -14,7 +15,7 @@ import { networkPart } from './network';
 import { securityHubPart } from './security-hub';
 import { stackPart } from './stack';
 
-export const VERIFY_PARTS: readonly VerifyPart[] = [stackPart, networkPart, flowLogsPart, computePart, identityPart, detectionPart, investigationPart, securityHubPart];
+export const VERIFY_PARTS: readonly VerifyPart[] = [stackPart, networkPart, flowLogsPart, computePart, identityPart, detectionPart, investigationPart, securityHubPart, autoBlockPart];
 
 /** The parts the `parts` setting deployed (a part's name starts with its workshop part; the stack and day-2 parts always). */
 export function verifyPartsFor(config: WorkshopConfig, parts: readonly VerifyPart[] = VERIFY_PARTS): VerifyPart[] {

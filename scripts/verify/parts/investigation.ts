@@ -14,55 +14,75 @@ import { GetDatabaseCommand, GetTableCommand } from '@aws-sdk/client-glue';
 import { GetPolicyCommand, GetPolicyVersionCommand } from '@aws-sdk/client-iam';
 import { GetTopicAttributesCommand } from '@aws-sdk/client-sns';
 import { athenaQueryNames, outputBucket, rejectedFlowsPattern, RESULTS_BUCKET_OUTPUT, TRAIL_BUCKET_OUTPUT, UNSET } from '../labels';
-import { list, Observer, policyStatements } from '../observer';
-import { resourceRows, Scope, VerifyPart } from '../part';
+import { InvestigationLookup, list, Observer, policyStatements } from '../observer';
+import { appOnly, resourceRows, Scope, VerifyPart } from '../part';
 import { ExpectedRow } from '../types';
+
+/** Why rows are the app's own (the hands-on check leaves them out; lib/config/text-slips.ts has the text's side). */
+const APP_NAMES = "the app's own names: a participant names theirs";
+const APP_WORKGROUP = 'participants query in the primary workgroup; the app adds its own, with saved queries';
+const APP_WAZUH = 'the Wazuh hand-off is the app\'s, not a workshop step';
 
 function expectedRows({ config, target, labels: L, names: n, arn }: Scope): ExpectedRow[] {
   const inv = n.investigation;
   const queries = athenaQueryNames();
-  const table = (name: string, location: string) =>
-    resourceRows('glueTable', L.glueTable(name), [
-      ['location', location],
-      ['projection.enabled', 'true'],
-    ]);
+  const projection = (name: string) => appOnly(resourceRows('glueTable', L.glueTable(name), [['projection.enabled', 'true']]).slice(1), 'partition projection is the app\'s choice (no crawler, no MSCK REPAIR)');
+  const flowLocation = `s3://${L.bucket}/${n.flowLogS3Folder}/AWSLogs/${target.account}/vpcflowlogs/${config.region}/`;
+  const metric = `${inv.metricNamespace}/${inv.rejectedFlowsMetric}`;
   return [
     ...resourceRows('snsTopic', L.topic),
-    ...resourceRows('metricFilter', L.metricFilter, [
-      ['pattern', rejectedFlowsPattern()],
-      ['metric', `${inv.metricNamespace}/${inv.rejectedFlowsMetric}`],
-      ['metric value', '1'],
-    ]),
-    ...resourceRows('alarm', L.alarm, [
-      ['metric', `${inv.metricNamespace}/${inv.rejectedFlowsMetric}`],
-      ['statistic', 'Sum'],
-      ['period (s)', 300],
-      ['threshold', config.rejectedFlowsAlarmThreshold],
-      ['comparison', 'GreaterThanOrEqualToThreshold'],
-      ['alarm actions', arn('sns', inv.alarmTopic)],
-    ]),
+    ...resourceRows('metricFilter', L.metricFilter, [['metric value', '1']]),
+    ...appOnly(resourceRows('metricFilter', L.metricFilter, [['pattern', rejectedFlowsPattern()], ['metric', metric]]).slice(1), APP_NAMES),
+    ...resourceRows('alarm', L.alarm, [['statistic', 'Sum']]),
+    ...appOnly(
+      resourceRows('alarm', L.alarm, [
+        ['metric', metric],
+        ['period (s)', 300],
+        ['threshold', config.rejectedFlowsAlarmThreshold],
+        ['comparison', 'GreaterThanOrEqualToThreshold'],
+        ['alarm actions', arn('sns', inv.alarmTopic)],
+      ]).slice(1),
+      "the alarm's metric, period and threshold are the app's choice",
+    ),
     ...resourceRows('glueDatabase', L.glueDatabase),
-    ...table(inv.flowLogTable, `s3://${L.bucket}/${n.flowLogS3Folder}/AWSLogs/${target.account}/vpcflowlogs/${config.region}/`),
-    ...table(inv.cloudTrailTable, `s3://${outputBucket(TRAIL_BUCKET_OUTPUT)}/AWSLogs/${target.account}/CloudTrail/${config.region}/`),
-    ...resourceRows('athenaWorkGroup', L.workGroup, [
-      ['state', 'ENABLED'],
-      ['enforce workgroup configuration', true],
-      ['output location', `s3://${outputBucket(RESULTS_BUCKET_OUTPUT)}/`],
-      ['result encryption', 'SSE_S3'],
-      ['saved queries', queries.length],
-      ['saved query names', queries.join(', ')],
-    ]),
+    ...resourceRows('glueTable', L.glueTable(inv.flowLogTable), [['location', flowLocation, [flowLocation.replace(/\/$/, '')]]]),
+    ...projection(inv.flowLogTable),
+    ...resourceRows('glueTable', L.glueTable(inv.cloudTrailTable)),
+    ...appOnly(
+      resourceRows('glueTable', L.glueTable(inv.cloudTrailTable), [['location', `s3://${outputBucket(TRAIL_BUCKET_OUTPUT)}/AWSLogs/${target.account}/CloudTrail/${config.region}/`]]).slice(1),
+      "the trail's bucket is the app's",
+    ),
+    ...projection(inv.cloudTrailTable),
+    ...appOnly(
+      resourceRows('athenaWorkGroup', L.workGroup, [
+        ['state', 'ENABLED'],
+        ['enforce workgroup configuration', true],
+        ['output location', `s3://${outputBucket(RESULTS_BUCKET_OUTPUT)}/`],
+        ['result encryption', 'SSE_S3'],
+        ['saved queries', queries.length],
+        ['saved query names', queries.join(', ')],
+      ]),
+      APP_WORKGROUP,
+    ),
     ...resourceRows('trail', L.trail, [
       ['multi-region', true],
       ['log file validation', true],
-      ['S3 bucket', outputBucket(TRAIL_BUCKET_OUTPUT)],
-      ['CloudWatch Logs group', inv.trailLogGroup],
       ['logging', true],
     ]),
-    ...resourceRows('iamPolicy', L.wazuhPolicy, [
-      ['actions', 'ec2:DescribeFlowLogs, s3:GetObject, s3:ListBucket'],
-      ['s3:GetObject resource', `arn:${target.partition}:s3:::${L.bucket}/${n.flowLogS3Folder}/*`],
-    ]),
+    ...appOnly(
+      resourceRows('trail', L.trail, [
+        ['S3 bucket', outputBucket(TRAIL_BUCKET_OUTPUT)],
+        ['CloudWatch Logs group', inv.trailLogGroup],
+      ]).slice(1),
+      APP_NAMES,
+    ),
+    ...appOnly(
+      resourceRows('iamPolicy', L.wazuhPolicy, [
+        ['actions', 'ec2:DescribeFlowLogs, s3:GetObject, s3:ListBucket'],
+        ['s3:GetObject resource', `arn:${target.partition}:s3:::${L.bucket}/${n.flowLogS3Folder}/*`],
+      ]),
+      APP_WAZUH,
+    ),
   ];
 }
 
@@ -83,17 +103,15 @@ async function bucketNames(o: Observer) {
   return { bucketShown, s3UrlShown };
 }
 
-async function observeAlarming(o: Observer): Promise<void> {
-  const { labels: L, names: n, arn } = o.scope;
-  const inv = n.investigation;
+async function observeAlarming(o: Observer, look: InvestigationLookup): Promise<void> {
+  const { labels: L, names: n } = o.scope;
   await o.absentOn(L.topic, /NotFound/, async () => {
-    const topicArn = arn('sns', inv.alarmTopic);
-    await o.c.sns.send(new GetTopicAttributesCommand({ TopicArn: topicArn }));
-    o.exists(L.topic, true, topicArn);
+    await o.c.sns.send(new GetTopicAttributesCommand({ TopicArn: look.alarmTopicArn }));
+    o.exists(L.topic, true, look.alarmTopicArn);
   });
   await o.absentOn(L.metricFilter, /ResourceNotFound/, async () => {
-    const filters = (await o.c.logs.send(new DescribeMetricFiltersCommand({ logGroupName: n.flowLogGroup, filterNamePrefix: inv.rejectedFlowsMetric }))).metricFilters ?? [];
-    const f = filters.find((x) => x.filterName === inv.rejectedFlowsMetric);
+    const filters = (await o.c.logs.send(new DescribeMetricFiltersCommand({ logGroupName: n.flowLogGroup, filterNamePrefix: look.rejectedFlowsFilter }))).metricFilters ?? [];
+    const f = filters.find((x) => x.filterName === look.rejectedFlowsFilter);
     o.exists(L.metricFilter, f);
     if (!f) return;
     o.val(L.metricFilter, 'pattern', f.filterPattern ?? UNSET);
@@ -103,7 +121,7 @@ async function observeAlarming(o: Observer): Promise<void> {
     o.val(L.metricFilter, 'metric value', t?.metricValue ?? UNSET);
   });
   await o.guard(L.alarm, async () => {
-    const a = (await o.c.cloudwatch.send(new DescribeAlarmsCommand({ AlarmNames: [inv.rejectedFlowsAlarm] }))).MetricAlarms?.[0];
+    const a = (await o.c.cloudwatch.send(new DescribeAlarmsCommand({ AlarmNames: [look.rejectedFlowsAlarm] }))).MetricAlarms?.[0];
     o.exists(L.alarm, a);
     if (!a) return;
     o.val(L.alarm, 'metric', `${a.Namespace}/${a.MetricName}`);
@@ -115,16 +133,16 @@ async function observeAlarming(o: Observer): Promise<void> {
   });
 }
 
-async function observeQuerying(o: Observer, shown: Awaited<ReturnType<typeof bucketNames>>): Promise<void> {
+async function observeQuerying(o: Observer, look: InvestigationLookup, shown: Awaited<ReturnType<typeof bucketNames>>): Promise<void> {
   const { labels: L, names: n } = o.scope;
   const inv = n.investigation;
   await o.absentOn(L.glueDatabase, /EntityNotFound/, async () => {
-    o.exists(L.glueDatabase, (await o.c.glue.send(new GetDatabaseCommand({ Name: inv.glueDatabase }))).Database);
+    o.exists(L.glueDatabase, (await o.c.glue.send(new GetDatabaseCommand({ Name: look.glueDatabase }))).Database, look.glueDatabase);
   });
-  for (const name of [inv.flowLogTable, inv.cloudTrailTable]) {
+  for (const [name, found] of [[inv.flowLogTable, look.flowLogTable], [inv.cloudTrailTable, look.cloudTrailTable]]) {
     const label = L.glueTable(name);
     await o.absentOn(label, /EntityNotFound/, async () => {
-      const t = (await o.c.glue.send(new GetTableCommand({ DatabaseName: inv.glueDatabase, Name: name }))).Table;
+      const t = (await o.c.glue.send(new GetTableCommand({ DatabaseName: look.glueDatabase, Name: found }))).Table;
       o.exists(label, t);
       if (!t) return;
       const location = t.StorageDescriptor?.Location;
@@ -155,11 +173,11 @@ async function observeQuerying(o: Observer, shown: Awaited<ReturnType<typeof buc
   });
 }
 
-async function observeTrailAndWazuh(o: Observer, shown: Awaited<ReturnType<typeof bucketNames>>): Promise<void> {
+async function observeTrailAndWazuh(o: Observer, look: InvestigationLookup, shown: Awaited<ReturnType<typeof bucketNames>>): Promise<void> {
   const { target, labels: L, names: n } = o.scope;
   const inv = n.investigation;
   await o.absentOn(L.trail, /TrailNotFound/, async () => {
-    const t = (await o.c.cloudtrail.send(new GetTrailCommand({ Name: inv.trail }))).Trail;
+    const t = (await o.c.cloudtrail.send(new GetTrailCommand({ Name: look.trail }))).Trail;
     o.exists(L.trail, t, t?.TrailARN);
     if (!t) return;
     o.val(L.trail, 'multi-region', t.IsMultiRegionTrail ?? UNSET);
@@ -167,7 +185,7 @@ async function observeTrailAndWazuh(o: Observer, shown: Awaited<ReturnType<typeo
     o.val(L.trail, 'S3 bucket', shown.bucketShown(t.S3BucketName), t.S3BucketName);
     const group = t.CloudWatchLogsLogGroupArn?.split(':log-group:')[1]?.replace(/:\*$/, '');
     o.val(L.trail, 'CloudWatch Logs group', group ?? 'none');
-    const status = await o.c.cloudtrail.send(new GetTrailStatusCommand({ Name: inv.trail }));
+    const status = await o.c.cloudtrail.send(new GetTrailStatusCommand({ Name: look.trail }));
     o.val(L.trail, 'logging', status.IsLogging ?? UNSET);
   });
   await o.absentOn(L.wazuhPolicy, /NoSuchEntity/, async () => {
@@ -188,8 +206,9 @@ export const investigationPart: VerifyPart = {
   expectedRows,
   async observe(o) {
     const shown = await bucketNames(o);
-    await observeAlarming(o);
-    await observeQuerying(o, shown);
-    await observeTrailAndWazuh(o, shown);
+    const look = await o.investigationLookup();
+    await observeAlarming(o, look);
+    await observeQuerying(o, look, shown);
+    await observeTrailAndWazuh(o, look, shown);
   },
 };
