@@ -26,6 +26,7 @@ const EMULATOR_SUITES = [
   'test/handlers/guardduty-sample-findings.test.ts',
   'test/handlers/inspector-ec2-scanning.test.ts',
   'test/handlers/isolate-instance.test.ts',
+  'test/handlers/pinned-images.test.ts',
   'test/handlers/security-hub.test.ts',
   // Mixed: its explainEvents tests are pure, but the file is the operator team's to split.
   'test/operator/destroy.test.ts',
@@ -37,8 +38,8 @@ const EMULATOR_SUITES = [
   'test/verify/verify-content.test.ts',
 ];
 
-/** No emulator, but the CDK CLI itself (`cdk diff`, three runs; `npm run export`'s synth; every command's usage errors; cfn-lint on a broken template): tools run as processes, not synth and assertions. */
-const CLI_SUITES = ['test/operator/diff.test.ts', 'test/export/export.test.ts', 'test/operator/command-usage.test.ts', 'test/cfn-lint.test.ts'];
+/** No emulator of their own (test/local/stop-local.test.ts runs npm run local, which starts one, as a process), but the CDK CLI itself (`cdk diff`, three runs; `npm run export`'s synth; every command's usage errors; cfn-lint on a broken template): tools run as processes, not synth and assertions. */
+const CLI_SUITES = ['test/operator/diff.test.ts', 'test/export/export.test.ts', 'test/operator/command-usage.test.ts', 'test/cfn-lint.test.ts', 'test/local/stop-local.test.ts'];
 
 /** A file path as a jest path pattern (a regular expression), anchored at <rootDir>. */
 const asPattern = (file) => `<rootDir>/${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;

@@ -21,7 +21,7 @@ import { SecurityHub } from './parts/security-hub/security-hub';
 import { BlockedHosts } from './parts/web-tier/blocked-hosts';
 import { AutoBlock } from './parts/auto-block/auto-block';
 import { WebTier } from './parts/web-tier/web-tier';
-import { WAZUH_ROLE_OUTPUT } from './wazuh/from-template';
+import { WAZUH_EXTERNAL_ID_OUTPUT, WAZUH_ROLE_OUTPUT } from './wazuh/from-template';
 import { wazuhVpcFlowWodle } from './wazuh/wodle';
 
 type Out = (id: string, value: string, description?: string) => CfnOutput;
@@ -256,9 +256,17 @@ export class WorkshopStack extends Stack {
     out('TrailBucketName', trail.storage.bucket.bucketName, 'S3 bucket of the CloudTrail logs');
     out('WazuhPolicyArn', wazuhReader.policy.managedPolicyArn, 'Managed policy that lets Wazuh read the flow logs');
     if (wazuhReader.role) out(WAZUH_ROLE_OUTPUT, wazuhReader.role.roleArn, 'Role that Wazuh assumes to read the flow logs');
+    const externalId = wazuhReader.role ? this.config.wazuhExternalId : undefined;
+    if (externalId) out(WAZUH_EXTERNAL_ID_OUTPUT, externalId, 'External id the Wazuh role requires (npm run wazuh-config prints the AWS config profile that gives it)');
     out(
       'WazuhOssecConfig',
-      wazuhVpcFlowWodle({ bucketName: flowLogs.bucketName, path: names.flowLogS3Folder, region: Aws.REGION, iamRoleArn: wazuhReader.role?.roleArn }),
+      wazuhVpcFlowWodle({
+        bucketName: flowLogs.bucketName,
+        path: names.flowLogS3Folder,
+        region: Aws.REGION,
+        iamRoleArn: wazuhReader.role?.roleArn,
+        awsProfile: externalId ? names.investigation.wazuhReader : undefined,
+      }),
       "Paste into Wazuh's ossec.conf (or run npm run wazuh-config) to read the VPC flow logs from S3",
     );
 

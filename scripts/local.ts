@@ -14,6 +14,7 @@ import { RosterError } from './fleet/roster';
 import { runLocal } from './local/pipeline';
 import { parseCommandLine } from './operator/args';
 import { runCommand } from './operator/command';
+import { exitCodeOf, exitOnStop, stopSignal } from './operator/signals';
 
 const LOCAL_SPEC = {
   usage: 'usage: npm run local -- [--keep] [--aws] [--roster FILE] [-c key=value ...]',
@@ -29,6 +30,7 @@ async function main(): Promise<number> {
       console.error(`--roster runs the room's cycle on the emulator and takes neither --aws nor --keep (against AWS: npm run fleet -- deploy --roster ${flags.roster})\n${LOCAL_SPEC.usage}`);
       return 2;
     }
+    exitOnStop(); // the fleet cycle does not wind down itself: a signal stops it at once (the emulator with it)
     return localFleet(flags.roster, context).catch((e) => {
       if (!(e instanceof RosterError)) throw e;
       console.error(e.message);
@@ -37,13 +39,14 @@ async function main(): Promise<number> {
   }
   const keep = flags.keep === true;
   const aws = flags.aws === true;
-  let interrupted: () => void = () => undefined;
-  const untilInterrupted = new Promise<void>((resolve) => (interrupted = resolve));
-  // Ctrl-C: with --keep it means "take it down now"; otherwise the run is cut short and the
-  // emulator is still stopped by runLocal's finally.
-  process.on('SIGINT', () => interrupted());
-  process.on('SIGTERM', () => interrupted());
-  const report = await runLocal({ target: aws ? 'aws' : 'emulator', keep, context, keepUntil: () => untilInterrupted });
+  // Ctrl-C or SIGTERM (runCommand's 'abort' mode, scripts/operator/signals.ts): with --keep, while kept
+  // up, it means "take it down now"; otherwise the run stops promptly (runLocal says what is left).
+  const untilStopped = new Promise<void>((resolve) => stopSignal.addEventListener('abort', () => resolve(), { once: true }));
+  const report = await runLocal({ target: aws ? 'aws' : 'emulator', keep, context, keepUntil: () => untilStopped, stop: stopSignal });
+  if (report.interrupted) {
+    console.error(`\n${report.advice}`);
+    return exitCodeOf(report.interrupted);
+  }
   console.log('\n=== Steps');
   for (const s of report.steps) console.log(`  ${s.ok ? 'ok    ' : 'FAILED'} ${s.step.padEnd(10)} ${s.seconds.toFixed(1)} s`);
   if (!report.ok) {
@@ -54,4 +57,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-runCommand(main, { failureCode: 1, describe: (e) => `\nFAILED: ${(e as Error).message}` });
+runCommand(main, { failureCode: 1, describe: (e) => `\nFAILED: ${(e as Error).message}`, onSignal: 'abort' });

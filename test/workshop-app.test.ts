@@ -56,16 +56,12 @@ describe('every template stands alone (StackSets, accounts without CDK bootstrap
     }
   });
 
-  test('no dependency on the CDK bootstrap: no BootstrapVersion parameter, no rules; SSM parameters only the public AMI ones', () => {
+  test('no dependency on the CDK bootstrap: no BootstrapVersion parameter, no rules; no SSM parameters (the AMIs are pinned by a custom resource)', () => {
     const template = assembly.getStackByName('SecurityWorkshop').template;
     expect(template.Parameters.BootstrapVersion).toBeUndefined();
     expect(template.Rules).toBeUndefined();
     const ssm = Object.values(template.Parameters as Record<string, { Type: string; Default?: string }>).filter((p) => p.Type.startsWith('AWS::SSM::'));
-    expect(ssm.map((p) => p.Default)).toEqual([
-      '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64',
-      '/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id',
-      '/aws/service/ami-windows-latest/Windows_Server-2025-English-Full-Base',
-    ]);
+    expect(ssm).toEqual([]);
   });
 
   test('stack-level tags: the literal workshop tag only (stack tags cannot take a parameter)', () => {

@@ -4,8 +4,14 @@
  *
  * - region: AWS_REGION, else AWS_DEFAULT_REGION, else us-east-1
  * - endpoint: AWS_ENDPOINT_URL when set (a local emulator); S3 then needs path-style addressing
- * - bounded retries and timeouts, so no call can hang a handler
+ * - bounded timeouts, so no call can hang a handler, and retries that ride out throttling in a busy
+ *   account: the SDK's standard mode (exponential backoff with jitter, at most 20 s between tries)
+ *   with RETRY_ATTEMPTS attempts, about a minute of backoff in the worst case (the default 3 give up
+ *   after well under a second)
  */
+/** Attempts per AWS call, the first included. */
+export const RETRY_ATTEMPTS = 10;
+
 export type Env = Record<string, string | undefined>;
 
 export interface ClientConfig {
@@ -13,6 +19,7 @@ export interface ClientConfig {
   endpoint?: string;
   forcePathStyle?: boolean;
   maxAttempts: number;
+  retryMode: 'standard';
   requestHandler: { connectionTimeout: number; requestTimeout: number };
 }
 
@@ -21,7 +28,8 @@ export function clientConfig(opts: { s3?: boolean; env?: Env } = {}): ClientConf
   const endpoint = env.AWS_ENDPOINT_URL || undefined;
   const config: ClientConfig = {
     region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
-    maxAttempts: 3,
+    maxAttempts: RETRY_ATTEMPTS,
+    retryMode: 'standard',
     requestHandler: { connectionTimeout: 5_000, requestTimeout: 20_000 },
   };
   if (endpoint) {

@@ -24,6 +24,7 @@ export const CONTEXT_KEYS = [
   'alarmEmail',
   'rejectedFlowsAlarmThreshold',
   'wazuhPrincipalArn',
+  'wazuhExternalId',
   'day2',
   'parts',
   'configRecording',
@@ -37,6 +38,7 @@ export const CONTEXT_KEYS = [
   'webTierInstanceType',
   'domainName',
   'hostedZoneId',
+  'imageSet',
 ] as const;
 
 export type ContextReader = (key: string) => unknown;
@@ -104,6 +106,7 @@ export function loadConfig(read: ContextReader): WorkshopConfig {
     alarmEmail: get<string | undefined>('alarmEmail', text, d.alarmEmail),
     rejectedFlowsAlarmThreshold: get('rejectedFlowsAlarmThreshold', number, d.rejectedFlowsAlarmThreshold),
     wazuhPrincipalArn: get<string | undefined>('wazuhPrincipalArn', text, d.wazuhPrincipalArn),
+    wazuhExternalId: get<string | undefined>('wazuhExternalId', text, d.wazuhExternalId),
     day2: get('day2', bool, d.day2),
     parts: get('parts', list, d.parts),
     configRecording: get<ConfigRecording>('configRecording', text, d.configRecording),
@@ -119,6 +122,7 @@ export function loadConfig(read: ContextReader): WorkshopConfig {
     },
     domainName: get<string | undefined>('domainName', text, d.domainName),
     hostedZoneId: get<string | undefined>('hostedZoneId', text, d.hostedZoneId),
+    imageSet: get('imageSet', text, d.imageSet),
   };
   return validateConfig(config);
 }

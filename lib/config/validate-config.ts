@@ -63,6 +63,12 @@ export const ACCOUNT_ID_PATTERN = /^\d{12}$/;
 /** Principals a role trust policy accepts by ARN: an account root, an IAM user or an IAM role (with path). */
 export const IAM_PRINCIPAL_ARN_PATTERN = /^arn:aws(-cn|-us-gov)?:iam::\d{12}:(root|(user|role)\/([A-Za-z0-9+=,.@_-]+\/)*[A-Za-z0-9+=,.@_-]{1,64})$/;
 
+/** What STS takes as an ExternalId (AssumeRole): 2 to 1224 characters of letters, digits and +=,.@:/- (and _). */
+export const EXTERNAL_ID_PATTERN = /^[\w+=,.@:\/-]{2,1224}$/;
+
+/** The imageSet setting: a label, part of a physical resource id. */
+export const IMAGE_SET_PATTERN = /^[A-Za-z0-9._-]{1,32}$/;
+
 export function validateConfig(c: WorkshopConfig): WorkshopConfig {
   const problems: string[] = [];
   const bad = (setting: string, value: unknown, allowed: string) =>
@@ -152,6 +158,18 @@ export function validateConfig(c: WorkshopConfig): WorkshopConfig {
 
   if (c.wazuhPrincipalArn !== undefined && (typeof c.wazuhPrincipalArn !== 'string' || !IAM_PRINCIPAL_ARN_PATTERN.test(c.wazuhPrincipalArn))) {
     bad('wazuhPrincipalArn', c.wazuhPrincipalArn, 'must be an IAM ARN of an account root, user or role, e.g. arn:aws:iam::123456789012:role/wazuh-manager, or unset for no role');
+  }
+
+  if (typeof c.imageSet !== 'string' || !IMAGE_SET_PATTERN.test(c.imageSet)) {
+    bad('imageSet', c.imageSet, 'must be 1 to 32 letters, digits and ._- (a label such as 2026-12-01; change it to launch the instances from newer images)');
+  }
+
+  if (c.wazuhExternalId !== undefined) {
+    if (typeof c.wazuhExternalId !== 'string' || !EXTERNAL_ID_PATTERN.test(c.wazuhExternalId)) {
+      bad('wazuhExternalId', c.wazuhExternalId, 'must be 2 to 1224 characters of letters, digits and _+=,.@:/- (what STS takes as an external id), or unset for none');
+    } else if (c.wazuhPrincipalArn === undefined) {
+      bad('wazuhExternalId', c.wazuhExternalId, 'needs wazuhPrincipalArn: the external id is a condition of the Wazuh reader role, which exists only for a principal');
+    }
   }
 
   awsLimits(c, bad);

@@ -50,6 +50,11 @@ export interface WorkshopConfig {
   readonly rejectedFlowsAlarmThreshold: number;
   /** IAM principal (account root, user or role ARN) that may assume the Wazuh reader role; undefined = no role. */
   readonly wazuhPrincipalArn?: string;
+  /**
+   * External id the Wazuh reader role requires (sts:ExternalId), as AWS recommends for access by a
+   * third party; undefined = none. Needs wazuhPrincipalArn.
+   */
+  readonly wazuhExternalId?: string;
   /** Add the day-2 parts (web tier, auto-block, Security Hub, isolation) to the same stack. */
   readonly day2: boolean;
   /** The day-1 parts the template holds (default all; fewer to catch a participant up). */
@@ -72,6 +77,11 @@ export interface WorkshopConfig {
   readonly domainName?: string;
   /** Day 2: the Route 53 public hosted zone of domainName (Z + upper-case letters and digits). */
   readonly hostedZoneId?: string;
+  /**
+   * Label of the instances' image set: the AMI ids are read from AWS's public SSM parameters once
+   * per value and kept, so a redeploy replaces no instance; change it to move to newer images.
+   */
+  readonly imageSet: string;
 }
 
 /** The web tier's settings: webTierMinCapacity, webTierMaxCapacity, webTierInstanceType. */
@@ -104,6 +114,7 @@ export const WORKSHOP_DEFAULTS: WorkshopConfig = {
   // Not in the workshop: a spike well above the background of scans that reach the NAT gateways.
   rejectedFlowsAlarmThreshold: 100,
   wazuhPrincipalArn: undefined,
+  wazuhExternalId: undefined,
   // Day 1 by default: an organiser deploys day 1, then `cdk deploy -c day2=true` on day 2.
   day2: false,
   parts: WORKSHOP_PARTS,
@@ -123,6 +134,8 @@ export const WORKSHOP_DEFAULTS: WorkshopConfig = {
   webTier: { minCapacity: 2, maxCapacity: 3, instanceType: 't3.micro' },
   domainName: undefined,
   hostedZoneId: undefined,
+  // Bump (e.g. to a date) to launch the instances again from the newest images.
+  imageSet: 'initial',
 };
 
 /** CloudWatch Logs accepts only these retention values (PutRetentionPolicy). */

@@ -7,6 +7,14 @@ import { inlineFunction } from './inline-function';
 
 export { INLINE_CODE_BUDGET } from './bundle-handler';
 
+/**
+ * How long CloudFormation waits for a custom resource's answer (its ServiceTimeout) before it fails
+ * the resource: a lost answer (a crashed function, a dropped PUT) fails the deploy in minutes
+ * instead of CloudFormation's default hour. Longer than every handler's own Lambda timeout
+ * (at most 5 minutes: Inspector's bounded waits), which the handler answers before.
+ */
+export const SERVICE_TIMEOUT = Duration.minutes(10);
+
 export interface InlineCustomResourceProps<H extends CustomResourceHandlerName = CustomResourceHandlerName> {
   /** Module under lib/handlers/, without .ts: one of HANDLERS (lib/handlers/index.ts). */
   readonly handler: H;
@@ -39,12 +47,16 @@ export class InlineCustomResource<H extends CustomResourceHandlerName = CustomRe
 
   constructor(scope: Construct, id: string, props: InlineCustomResourceProps<H>) {
     super(scope, id);
+    const timeout = props.timeout ?? Duration.minutes(2);
+    if (timeout.toSeconds() >= SERVICE_TIMEOUT.toSeconds()) {
+      throw new Error(`${props.handler}: the function's timeout (${timeout.toSeconds()} s) must be shorter than the custom resource's ServiceTimeout (${SERVICE_TIMEOUT.toSeconds()} s)`);
+    }
     const parts = inlineFunction(this, {
       handler: props.handler,
       logRetentionDays: props.logRetentionDays,
       roleDescription: `Custom resource ${props.handler} of ${Stack.of(this).stackName}`,
       functionDescription: `CloudFormation custom resource: lib/handlers/${props.handler}.ts`,
-      timeout: props.timeout,
+      timeout,
     });
     this.role = parts.role;
     for (const s of props.statements) this.role.addToPolicy(s);
@@ -54,6 +66,7 @@ export class InlineCustomResource<H extends CustomResourceHandlerName = CustomRe
       serviceToken: this.function.functionArn,
       resourceType: `Custom::${props.handler.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('')}`,
       properties: props.properties as Record<string, unknown>,
+      serviceTimeout: SERVICE_TIMEOUT,
     });
     // The role's policy must exist before the resource and outlive it, or its Delete event runs
     // without permissions (the function itself only references the role).

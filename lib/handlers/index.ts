@@ -21,6 +21,7 @@ import type * as guardDutyDetector from './guardduty-detector';
 import type * as guardDutySampleFindings from './guardduty-sample-findings';
 import type * as inspectorEc2Scanning from './inspector-ec2-scanning';
 import type * as isolationCleanup from './isolation-cleanup';
+import type * as pinnedImages from './pinned-images';
 import type * as securityHub from './security-hub';
 import type * as securityHubActionTarget from './security-hub-action-target';
 
@@ -35,6 +36,7 @@ export const HANDLERS = [
   'inspector-ec2-scanning',
   'isolate-instance',
   'isolation-cleanup',
+  'pinned-images',
   'security-hub',
   'security-hub-action-target',
 ] as const;
@@ -76,6 +78,7 @@ export interface HandlerProperties {
   'guardduty-sample-findings': PropertiesOf<typeof guardDutySampleFindings>;
   'inspector-ec2-scanning': PropertiesOf<typeof inspectorEc2Scanning>;
   'isolation-cleanup': PropertiesOf<typeof isolationCleanup>;
+  'pinned-images': PropertiesOf<typeof pinnedImages>;
   'security-hub': PropertiesOf<typeof securityHub>;
   'security-hub-action-target': PropertiesOf<typeof securityHubActionTarget>;
 }

@@ -6,3 +6,6 @@
 
 /** Output of the investigation stack that holds the reader role's ARN (only when the role exists). */
 export const WAZUH_ROLE_OUTPUT = 'WazuhRoleArn';
+
+/** Output that holds the external id the reader role requires (only when the wazuhExternalId setting is set). */
+export const WAZUH_EXTERNAL_ID_OUTPUT = 'WazuhExternalId';

@@ -59,7 +59,10 @@ function resources(templates: Templates): [string, string, CfnResource][] {
 /** Windows when the image comes from a parameter (SSM public AMI path) that names Windows. */
 function platformOf(template: CfnTemplate, imageId: unknown): 'linux' | 'windows' {
   const ref = (imageId as { Ref?: string })?.Ref;
-  const source = ref ? String(template.Parameters?.[ref]?.Default ?? ref) : String(imageId ?? '');
+  // The workshop's images: a GetAtt of the pinned-images custom resource, named after the SSM parameter it reads.
+  const [resource, attribute] = (imageId as { 'Fn::GetAtt'?: [string, string] })?.['Fn::GetAtt'] ?? [];
+  const pinned = resource && attribute ? template.Resources?.[resource]?.Properties?.Parameters?.[attribute] : undefined;
+  const source = ref ? String(template.Parameters?.[ref]?.Default ?? ref) : attribute ? `${pinned ?? ''} ${attribute}` : String(imageId ?? '');
   return /windows/i.test(source) ? 'windows' : 'linux';
 }
 

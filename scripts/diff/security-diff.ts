@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { readStackArtifacts } from '../operator/assembly';
 import { runCdkOffline } from '../operator/context';
 import { CfnResource, CfnTemplate, readTemplates, Templates } from '../operator/template';
+import { findReplacements, formatReplacements, Replacement } from './replacements';
 
 export interface Broadening {
   readonly stack: string;
@@ -146,6 +147,8 @@ export interface DiffResult {
   readonly unacknowledged: Broadening[];
   /** Stacks where the CLI reports broadening that the structural check could not attribute. */
   readonly unattributed: string[];
+  /** Instances the deploy would replace: said, not failed (a replacement can be intended). */
+  readonly replacements: Replacement[];
   readonly ok: boolean;
 }
 
@@ -164,7 +167,8 @@ export async function diffAssemblies(baselineDir: string, currentDir: string, ac
   const broadening = findBroadening(baseline, current);
   const unacknowledged = broadening.filter((b) => !isAcknowledged(b, acks));
   const unattributed = cli.filter((c) => c.broadening && !broadening.some((b) => b.stack === c.stack) && !acks.some((a) => a.stack === c.stack && a.resource === '*')).map((c) => c.stack);
-  return { cli, broadening, unacknowledged, unattributed, ok: unacknowledged.length === 0 && unattributed.length === 0 };
+  const replacements = findReplacements(baseline, current);
+  return { cli, broadening, unacknowledged, unattributed, replacements, ok: unacknowledged.length === 0 && unattributed.length === 0 };
 }
 
 export function formatResult(r: DiffResult, ackFile: string): string {
@@ -177,7 +181,7 @@ export function formatResult(r: DiffResult, ackFile: string): string {
     lines.push(`  ${ack ? 'ACK ' : 'NEW '} ${b.stack} ${b.resource} (${b.type}): ${b.change}`);
   }
   for (const s of r.unattributed) lines.push(`  NEW  ${s}: the CDK CLI reports a broadening change this check could not attribute to a resource (see its output above)`);
-  lines.push('');
+  lines.push('', ...formatReplacements(r.replacements ?? []), '');
   if (r.ok) {
     lines.push('OK: no unacknowledged broadening of IAM or security-group access.');
   } else {

@@ -6,6 +6,7 @@ import { spawn, ChildProcess } from 'node:child_process';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import * as fs from 'node:fs';
+import { onStop } from '../operator/signals';
 
 export interface Emulator {
   readonly endpoint: string;
@@ -71,9 +72,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   child.on('exit', () => { exited = true; });
   const killOnExit = () => { if (!exited) child.kill('SIGKILL'); };
   process.on('exit', killOnExit);
+  // A signal that stops the command stops the emulator too (and with it all it holds: moto keeps it in memory).
+  const unregister = onStop(() => stop());
 
   const stop = async () => {
     process.off('exit', killOnExit);
+    unregister();
     if (exited) return;
     const gone = new Promise<void>((r) => child.once('exit', () => r()));
     child.kill('SIGTERM');

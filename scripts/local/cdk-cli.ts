@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
+import { onStop } from '../operator/signals';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -19,6 +20,8 @@ export interface CdkOptions {
   readonly log: (line: string) => void;
   /** Kills the CLI after this long (it then counts as failed). */
   readonly timeoutMs?: number;
+  /** Kills the CLI when aborted (a stop signal: the run winds down). */
+  readonly signal?: AbortSignal;
 }
 
 /** No notices, telemetry or version checks: they reach for the internet, which an emulator run must not need. */
@@ -48,8 +51,17 @@ export function cdk(args: string[], opts: CdkOptions): Promise<CdkRun> {
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
     const timer = opts.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs) : undefined;
+    // Stopped: SIGTERM, then SIGKILL if the CLI has not gone after 5 s.
+    const kill = () => {
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+    };
+    const unregister = onStop(kill);
+    opts.signal?.addEventListener('abort', kill, { once: true });
     child.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);
+      unregister();
+      opts.signal?.removeEventListener('abort', kill);
       if (partial) {
         lines.push(partial);
         opts.log(partial);

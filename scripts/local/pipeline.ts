@@ -33,6 +33,13 @@ export interface LocalRunOptions {
    * from (`cdk deploy/diff --app <assembly>` act on the same stacks; removed after the run).
    */
   readonly keepUntil?: (env: Record<string, string | undefined>, deployed: { readonly assembly: string }) => Promise<void>;
+  /**
+   * Aborted by a stop signal (SIGINT, SIGTERM; reason: the signal's name): the CDK CLI under way is
+   * killed and the run ends with `interrupted`. On the emulator, stopping it discards all it holds;
+   * against AWS what exists stays, and the advice names the command that takes it down. With keep,
+   * a signal while kept up ends keepUntil instead (the environment is then destroyed).
+   */
+  readonly stop?: AbortSignal;
 }
 
 export interface LocalRunReport {
@@ -47,6 +54,8 @@ export interface LocalRunReport {
   readonly leftovers?: { items: { kind: string; id: string; name?: string }[]; skipped: string[] };
   /** What to do next, when something failed. */
   readonly advice?: string;
+  /** The signal that stopped the run, if one did. */
+  readonly interrupted?: NodeJS.Signals;
 }
 
 
@@ -62,12 +71,24 @@ export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunRepo
   let emulator: Emulator | undefined;
   const report = (extra: Partial<LocalRunReport> & { ok: boolean }): LocalRunReport => ({ steps, stacks: [], ...extra });
 
-  const step = async (name: string, args: string[], env: Record<string, string | undefined>, timeoutMs: number): Promise<CdkRun> => {
+  const step = async (name: string, args: string[], env: Record<string, string | undefined>, timeoutMs: number, signal = opts.stop): Promise<CdkRun> => {
     log(`\n=== ${name}: cdk ${args.join(' ')}`);
-    const run = await cdk(args, { env, log: (l) => log(`  ${l}`), timeoutMs });
+    const run = await cdk(args, { env, log: (l) => log(`  ${l}`), timeoutMs, signal });
     steps.push({ step: name, seconds: run.seconds, ok: run.code === 0 });
     log(`=== ${name}: ${run.code === 0 ? 'done' : 'FAILED'} in ${run.seconds.toFixed(1)} s`);
     return run;
+  };
+
+  const stopped = () => (opts.stop?.aborted ? (opts.stop.reason as NodeJS.Signals) : undefined);
+  // The run was stopped by a signal: say what is left and how to take it down.
+  const interrupted = (signal: NodeJS.Signals): LocalRunReport => {
+    const c = contextArgs.join(' ');
+    const advice =
+      target === 'emulator'
+        ? `Stopped by ${signal}: the emulator is stopped, and with it everything this run created in it (it keeps its state in memory only): nothing is left.`
+        : `Stopped by ${signal}: what this run already created in your AWS account stays (a CloudFormation operation under way goes on on AWS's side). ` +
+          `Take it down with: npm run destroy${c ? ` -- ${c}` : ''}   (then check with: npm run leftovers)`;
+    return report({ ok: false, interrupted: signal, advice });
   };
 
   try {
@@ -82,6 +103,7 @@ export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunRepo
     } else if (env.AWS_ENDPOINT_URL) {
       throw new Error('target aws: AWS_ENDPOINT_URL is set, so the SDK and CDK would not reach AWS. Unset it, or run without --aws for the emulator.');
     }
+    if (stopped()) return interrupted(stopped()!);
     const account = await callerAccount(env);
     const region = config.region;
     env.CDK_DEFAULT_ACCOUNT = account;
@@ -92,19 +114,23 @@ export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunRepo
     const checks = awsClients(region, { env });
     const findings = await runPreflight(config, checks).finally(() => checks.destroy());
     log(formatFindings(findings));
+    if (stopped()) return interrupted(stopped()!);
     if (hasBlocker(findings)) {
       return report({ ok: false, advice: 'Preflight found a blocker (above): do what it says, then run again. Nothing was deployed.' });
     }
 
     // Bootstrap is idempotent; on AWS it creates or updates the CDKToolkit stack, which destroy leaves in place.
     const boot = await step('bootstrap', ['bootstrap', `aws://${account}/${region}`, ...contextArgs], env, 5 * 60_000);
+    if (stopped()) return interrupted(stopped()!);
     if (boot.code !== 0) return report({ ok: false, advice: `cdk bootstrap failed:\n${boot.tail}\nCheck the credentials and that the account may create the CDKToolkit stack.` });
 
     const synth = await step('synth', ['synth', '-q', '-o', assembly, ...contextArgs], env, 5 * 60_000);
+    if (stopped()) return interrupted(stopped()!);
     if (synth.code !== 0) return report({ ok: false, advice: `cdk synth failed:\n${synth.tail}\nFix the configuration or code it names; nothing was deployed.` });
     const app = ['--app', assembly];
 
     const deploy = await step('deploy', ['deploy', ...app, '--require-approval', 'never', '--progress', 'events'], env, 60 * 60_000);
+    if (stopped()) return interrupted(stopped()!);
     const stacks = await stackStates(env, config, assembly);
     if (deploy.code !== 0) {
       const advice =
@@ -122,9 +148,11 @@ export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunRepo
     log(`\n${formatSummary(verify)}`);
     const effects = await customResourceEffects(env, region);
     printSummary(log, stacks, effects);
+    if (stopped() && !opts.keep) return interrupted(stopped()!);
     const started = Date.now();
     const demos = await runLocalDemos(env, config, log, { leaveIsolated: target === 'emulator' && !opts.keep });
     if (demos !== undefined) steps.push({ step: 'demo', seconds: (Date.now() - started) / 1000, ok: demos });
+    if (stopped() && !opts.keep) return interrupted(stopped()!);
 
     if (opts.keep || target === 'aws') {
       printKeep(log, target, emulator, contextArgs);
@@ -132,7 +160,9 @@ export async function runLocal(opts: LocalRunOptions = {}): Promise<LocalRunRepo
       await opts.keepUntil(env, { assembly });
     }
 
-    const destroy = await step('destroy', ['destroy', ...app, '--force'], env, 30 * 60_000);
+    // Kept up and then stopped by a signal: that signal asked for this destroy, so it does not cut it short.
+    const destroy = await step('destroy', ['destroy', ...app, '--force'], env, 30 * 60_000, opts.keep ? undefined : opts.stop);
+    if (stopped() && !opts.keep) return interrupted(stopped()!);
     const afterDestroy = await stackStates(env, config, assembly);
     const effectsAfterDestroy = await customResourceEffects(env, region);
     const left = await leftovers({ env, context: opts.context });

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { clientConfig, ClientConfig, Env } from '../../lib/aws/clients';
 import { loadConfig, unknownContextKeys, unknownSettingProblem, WorkshopConfigError } from '../../lib/config/load-config';
 import { WorkshopConfig } from '../../lib/config/workshop-config';
+import { onStop } from './signals';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const CDK_BIN = path.join(ROOT, 'node_modules', '.bin', 'cdk');
@@ -35,8 +36,12 @@ export function runCdkOffline(args: string[], cwd = ROOT): Promise<{ code: numbe
     let output = '';
     child.stdout.on('data', (b) => (output += b));
     child.stderr.on('data', (b) => (output += b));
+    const unregister = onStop(() => void child.kill('SIGTERM'));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
+    child.on('close', (code) => {
+      unregister();
+      resolve({ code, output });
+    });
   }).finally(() => fs.rmSync(cdkHome, { recursive: true, force: true }));
 }
 

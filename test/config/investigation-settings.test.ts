@@ -26,6 +26,28 @@ describe('settings of the investigation stack', () => {
     expect(load({ wazuhPrincipalArn: 'arn:aws:iam::123456789012:user/wazuh' }).wazuhPrincipalArn).toBe('arn:aws:iam::123456789012:user/wazuh');
   });
 
+  test('wazuhExternalId: none by default; 2 to 1224 characters of what STS takes, with wazuhPrincipalArn', () => {
+    expect(load({}).wazuhExternalId).toBeUndefined();
+    const principal = 'arn:aws:iam::123456789012:role/wazuh-manager';
+    expect(load({ wazuhPrincipalArn: principal, wazuhExternalId: 'workshop-2026:wazuh' }).wazuhExternalId).toBe('workshop-2026:wazuh');
+    expect(load({ wazuhPrincipalArn: principal, wazuhExternalId: 'a_b+c=d,e.f@g:h/i-j' }).wazuhExternalId).toBe('a_b+c=d,e.f@g:h/i-j');
+    expect(load({ wazuhPrincipalArn: principal, wazuhExternalId: 'x'.repeat(1224) }).wazuhExternalId).toHaveLength(1224);
+  });
+
+  test.each(['x', 'x'.repeat(1225), 'has space', 'semi;colon', 'quote"d', 'ünïcode'])('wazuhExternalId=%s throws', (value) => {
+    const principal = 'arn:aws:iam::123456789012:role/wazuh-manager';
+    expect(() => load({ wazuhPrincipalArn: principal, wazuhExternalId: value })).toThrow(WorkshopConfigError);
+    expect(() => load({ wazuhPrincipalArn: principal, wazuhExternalId: value })).toThrow(
+      `wazuhExternalId=${JSON.stringify(value)}: must be 2 to 1224 characters of letters, digits and _+=,.@:/- (what STS takes as an external id), or unset for none`,
+    );
+  });
+
+  test('wazuhExternalId without wazuhPrincipalArn throws: there is no role to put it on', () => {
+    expect(() => load({ wazuhExternalId: 'workshop-2026' })).toThrow(
+      'wazuhExternalId="workshop-2026": needs wazuhPrincipalArn: the external id is a condition of the Wazuh reader role, which exists only for a principal',
+    );
+  });
+
   test.each(['not-an-email', 'a@b', 'two@@example.com', 'space in@example.com'])('alarmEmail=%s throws', (value) => {
     expect(() => load({ alarmEmail: value })).toThrow(WorkshopConfigError);
     expect(() => load({ alarmEmail: value })).toThrow(`alarmEmail=${JSON.stringify(value)}: must be an email address such as secops@example.com, or unset for no subscription`);

@@ -324,6 +324,7 @@ describe('EC2 through CloudFormation', () => {
 const RESPONDER = `
 exports.handler = async (event, context) => {
   const p = event.ResourceProperties;
+  if (event.RequestType === 'Create' && p.Silent === 'yes') return new Promise((r) => setTimeout(r, 9000));
   const failed = (event.RequestType === 'Create' && p.FailCreate === 'yes') || (event.RequestType === 'Delete' && p.FailDelete === 'yes');
   const body = {
     Status: failed ? 'FAILED' : 'SUCCESS',
@@ -584,6 +585,17 @@ describe('custom resources (Node.js inline Lambda run by the emulator)', () => {
       ]),
     );
     expect(await destroy('cr-fail')).toBeUndefined();
+  });
+
+  test('no answer: the resource fails after its ServiceTimeout, not after the function timeout', async () => {
+    const started = Date.now();
+    const stack = await deploy('cr-silent', customResourceTemplate({ Silent: 'yes', ServiceTimeout: '2' }));
+    expect(Date.now() - started).toBeLessThan(8_000); // the function's Timeout is 10 s
+    expect(stack?.StackStatus).toBe('ROLLBACK_COMPLETE');
+    expect(await events('cr-silent')).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Greeter CREATE_FAILED .*CloudFormation did not receive a response from your Custom Resource/)]),
+    );
+    expect(await destroy('cr-silent')).toBeUndefined();
   });
 
   test('a FAILED answer on Delete leaves the resource DELETE_FAILED and the stack DELETE_FAILED', async () => {

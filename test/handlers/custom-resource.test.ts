@@ -1,7 +1,7 @@
 import * as http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { GuardDutyClient, ListDetectorsCommand } from '@aws-sdk/client-guardduty';
-import { clientConfig } from '../../lib/aws/clients';
+import { clientConfig, RETRY_ATTEMPTS } from '../../lib/aws/clients';
 import { call, CustomResourceResponse, lambdaHandler, OnEvent, TIMEOUT_MARGIN_MS } from '../../lib/handlers/custom-resource';
 import { cfnEvent } from './support';
 
@@ -112,7 +112,8 @@ test('answers FAILED before the Lambda timeout when onEvent never resolves', asy
 });
 
 test('an unreachable AWS endpoint gives a clear FAILED reason, not a hang', async () => {
-  const guardduty = new GuardDutyClient(clientConfig({ env: { AWS_ENDPOINT_URL: 'http://localhost:1', AWS_REGION: 'eu-west-1' } }));
+  // Two attempts: a refused connection is retried like throttling (ten attempts would take a minute here).
+  const guardduty = new GuardDutyClient({ ...clientConfig({ env: { AWS_ENDPOINT_URL: 'http://localhost:1', AWS_REGION: 'eu-west-1' } }), maxAttempts: 2 });
   const onEvent: OnEvent = async () => {
     await call('GuardDuty ListDetectors', guardduty.send(new ListDetectorsCommand({})));
     return { PhysicalResourceId: 'never' };
@@ -125,9 +126,11 @@ test('an unreachable AWS endpoint gives a clear FAILED reason, not a hang', asyn
 });
 
 test('clientConfig reads region and endpoint from the environment, with bounded retries and timeouts', () => {
+  expect(RETRY_ATTEMPTS).toBe(10);
   expect(clientConfig({ env: {} })).toEqual({
     region: 'us-east-1',
-    maxAttempts: 3,
+    maxAttempts: 10,
+    retryMode: 'standard',
     requestHandler: { connectionTimeout: 5_000, requestTimeout: 20_000 },
   });
   expect(clientConfig({ env: { AWS_DEFAULT_REGION: 'eu-west-1' } }).region).toBe('eu-west-1');
@@ -136,4 +139,29 @@ test('clientConfig reads region and endpoint from the environment, with bounded 
   expect(clientConfig({ env: { AWS_ENDPOINT_URL: 'http://localhost:5000' } }).forcePathStyle).toBeUndefined();
   expect(clientConfig({ s3: true, env: { AWS_ENDPOINT_URL: 'http://localhost:5000' } }).forcePathStyle).toBe(true);
   expect(clientConfig({ s3: true, env: {} }).forcePathStyle).toBeUndefined();
+});
+
+test('a handler rides out throttling: a call throttled five times in a row succeeds on the sixth attempt', async () => {
+  let calls = 0;
+  const busy = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      calls++;
+      if (calls <= 5) res.writeHead(429, { 'content-type': 'application/json', 'x-amzn-errortype': 'ThrottlingException' }).end('{"message":"Rate exceeded"}');
+      else res.writeHead(200, { 'content-type': 'application/json' }).end('{"detectorIds":["d1"]}');
+    });
+  });
+  await new Promise<void>((r) => busy.listen(0, 'localhost', r));
+  // No jitter: the SDK waits random × its backoff, so the test does not wait the backoff itself.
+  const random = jest.spyOn(Math, 'random').mockReturnValue(0);
+  try {
+    const endpoint = `http://localhost:${(busy.address() as AddressInfo).port}`;
+    const guardduty = new GuardDutyClient({ ...clientConfig({ env: { AWS_ENDPOINT_URL: endpoint } }), credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+    const out = await call('GuardDuty ListDetectors', guardduty.send(new ListDetectorsCommand({})));
+    expect(out.DetectorIds).toEqual(['d1']);
+    expect(calls).toBe(6);
+  } finally {
+    random.mockRestore();
+    await new Promise((r) => busy.close(r));
+  }
 });

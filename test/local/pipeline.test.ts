@@ -18,3 +18,18 @@ test('npm run local -- --aws refuses to run while AWS_ENDPOINT_URL points elsewh
     else process.env.AWS_ENDPOINT_URL = before;
   }
 });
+
+test('stopped by a signal against AWS: nothing more is called, what exists stays, and the advice names the cleanup command', async () => {
+  const before = process.env.AWS_ENDPOINT_URL;
+  delete process.env.AWS_ENDPOINT_URL;
+  try {
+    const report = await runLocal({ target: 'aws', context: { natGateways: '1' }, stop: AbortSignal.abort('SIGTERM'), log: () => undefined });
+    expect(report).toMatchObject({ ok: false, interrupted: 'SIGTERM', steps: [] });
+    expect(report.advice).toBe(
+      "Stopped by SIGTERM: what this run already created in your AWS account stays (a CloudFormation operation under way goes on on AWS's side). " +
+        'Take it down with: npm run destroy -- -c natGateways=1   (then check with: npm run leftovers)',
+    );
+  } finally {
+    if (before !== undefined) process.env.AWS_ENDPOINT_URL = before;
+  }
+});

@@ -1,4 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { loadConfig } from '../../lib/config/load-config';
+import { NO_UPDATES_CLOUD_CONFIG } from '../../lib/parts/compute/no-updates';
 import { idOf, templateOf } from '../support/synthesized';
 
 function instanceNamed(t: Template, name: string) {
@@ -7,11 +12,12 @@ function instanceNamed(t: Template, name: string) {
   return found[0].Properties;
 }
 
-/** The SSM parameter name behind the ImageId parameter of an instance. */
-function amiParameter(t: Template, props: { ImageId: { Ref: string } }): string {
-  const parameter = t.toJSON().Parameters[props.ImageId.Ref];
-  expect(parameter.Type).toBe('AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>');
-  return parameter.Default;
+/** The SSM parameter name behind an instance's ImageId: a GetAtt of the pinned-images custom resource. */
+function amiParameter(t: Template, props: { ImageId: { 'Fn::GetAtt': [string, string] } }): string {
+  const [resource, key] = props.ImageId['Fn::GetAtt'];
+  const pinned = t.toJSON().Resources[resource];
+  expect(pinned.Type).toBe('Custom::PinnedImages');
+  return pinned.Properties.Parameters[key];
 }
 
 describe('compute part', () => {
@@ -61,6 +67,46 @@ describe('compute part', () => {
     expect(userData).toContain('systemctl enable --now httpd');
   });
 
+  test('images pinned per image set: one custom resource reads the three public AMI parameters, no SSM template parameter', () => {
+    t.resourceCountIs('Custom::PinnedImages', 1);
+    t.hasResourceProperties('Custom::PinnedImages', {
+      ImageSet: 'initial',
+      Parameters: {
+        amazonLinux2023: '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64',
+        ubuntuLts: '/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id',
+        windowsServer: '/aws/service/ami-windows-latest/Windows_Server-2025-English-Full-Base',
+      },
+    });
+    const parameters = Object.values(t.toJSON().Parameters as Record<string, { Type: string }>);
+    expect(parameters.filter((p) => p.Type.startsWith('AWS::SSM::Parameter::Value'))).toEqual([]);
+    // Its role reads exactly these three parameters.
+    const [resource] = Object.values(t.findResources('Custom::PinnedImages'));
+    const fn = t.findResources('AWS::Lambda::Function')[resource.Properties.ServiceToken['Fn::GetAtt'][0]];
+    const role = fn.Properties.Role['Fn::GetAtt'][0];
+    const [policy] = Object.values(t.findResources('AWS::IAM::Policy')).filter((x) => x.Properties.Roles.some((r: { Ref: string }) => r.Ref === role));
+    const statements = policy.Properties.PolicyDocument.Statement.filter((s: { Action: string | string[] }) => ![s.Action].flat().some((a) => a.startsWith('logs:')));
+    expect(statements).toEqual([
+      {
+        Effect: 'Allow',
+        Action: 'ssm:GetParameters',
+        Resource: [
+          '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64',
+          '/aws/service/canonical/ubuntu/server/24.04/stable/current/amd64/hvm/ebs-gp3/ami-id',
+          '/aws/service/ami-windows-latest/Windows_Server-2025-English-Full-Base',
+        ].map((name) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ssm:', { Ref: 'AWS::Region' }, `::parameter${name}`]] })),
+      },
+    ]);
+  });
+
+  test('imageSet: another value reads the images again; a bad value is refused before synth', () => {
+    templateOf({ imageSet: '2026-12-01' }).hasResourceProperties('Custom::PinnedImages', { ImageSet: '2026-12-01' });
+    for (const bad of ['has space', 'a:b', 'x'.repeat(33)]) {
+      expect(() => loadConfig((k) => ({ imageSet: bad })[k])).toThrow(
+        `imageSet=${JSON.stringify(bad)}: must be 1 to 32 letters, digits and ._- (a label such as 2026-12-01; change it to launch the instances from newer images)`,
+      );
+    }
+  });
+
   test('default VPC: tagged Default-VPC by a custom resource, looked up in us-east-1a', () => {
     t.hasResourceProperties('Custom::DefaultVpc', { NameTag: 'Default-VPC', AvailabilityZone: 'us-east-1a' });
   });
@@ -71,7 +117,31 @@ describe('compute part', () => {
     expect(p.NetworkInterfaces[0].AssociatePublicIpAddress).toBe(false);
     expect(p.NetworkInterfaces[0].SubnetId).toEqual({ Ref: idOf(t, 'AWS::EC2::Subnet', { CidrBlock: '10.0.4.0/24' }) });
     expect(p.NetworkInterfaces[0].GroupSet).toEqual([{ 'Fn::GetAtt': [idOf(t, 'AWS::EC2::VPC', { CidrBlock: '10.0.0.0/16' }), 'DefaultSecurityGroup'] }]);
-    expect(JSON.stringify(p.UserData)).toContain('unattended-upgrades');
+  });
+
+  test('Ubuntu-instance-001-no-updates: automatic updates off from first boot by cloud-init, before the apt timers', () => {
+    const userData = instanceNamed(t, 'Ubuntu-instance-001-no-updates').UserData;
+    expect(userData).toEqual({ 'Fn::Base64': NO_UPDATES_CLOUD_CONFIG });
+    // Read as cloud-init reads it: YAML after the #cloud-config line.
+    const venv = path.join(__dirname, '..', '..', '.venv', 'bin', 'python');
+    const python = fs.existsSync(venv) ? venv : 'python3';
+    const run = spawnSync(python, ['-c', 'import json, sys, yaml; print(json.dumps(yaml.safe_load(sys.stdin.read())))'], { input: NO_UPDATES_CLOUD_CONFIG, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(NO_UPDATES_CLOUD_CONFIG.split('\n')[0]).toBe('#cloud-config');
+    expect(JSON.parse(run.stdout)).toEqual({
+      package_update: false,
+      package_upgrade: false,
+      package_reboot_if_required: false,
+      // bootcmd: cloud-init's init stage, before sysinit.target and so before timers.target.
+      bootcmd: [
+        `printf 'APT::Periodic::Enable "0";\\nAPT::Periodic::Update-Package-Lists "0";\\nAPT::Periodic::Unattended-Upgrade "0";\\n' > /etc/apt/apt.conf.d/99-workshop-no-updates`,
+        'systemctl mask apt-daily.timer apt-daily-upgrade.timer apt-daily.service apt-daily-upgrade.service unattended-upgrades.service',
+        'systemctl stop --no-block apt-daily.timer apt-daily-upgrade.timer apt-daily.service apt-daily-upgrade.service unattended-upgrades.service',
+      ],
+    });
+    // No user-data script: it would run in cloud-final, after the timers could have fired.
+    expect(NO_UPDATES_CLOUD_CONFIG).not.toMatch(/^#!/m);
+    expect(NO_UPDATES_CLOUD_CONFIG).not.toMatch(/runcmd/);
   });
 
   test('Windows-instance-001: current Windows Server base, Private-Subnet-a, VPC default SG', () => {

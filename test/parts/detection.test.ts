@@ -21,7 +21,7 @@ describe('detection part', () => {
   test('Inspector (v2) EC2 scanning custom resource, with no properties (its handler reads none)', () => {
     const resources = Object.values(t.findResources('Custom::InspectorEc2Scanning'));
     expect(resources).toHaveLength(1);
-    expect(Object.keys(resources[0].Properties)).toEqual(['ServiceToken']);
+    expect(Object.keys(resources[0].Properties)).toEqual(['ServiceToken', 'ServiceTimeout']);
   });
 
   test('each handler has its own role, limited to its own API calls', () => {

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { wazuhVpcFlowWodle } from '../../lib/wazuh/wodle';
-import { readAssembly, wazuhConfigFromAssembly } from '../../scripts/wazuh-config';
+import { readAssembly, wazuhConfigFromAssembly, wazuhHandOff } from '../../scripts/wazuh-config';
 import { idOf, synthesized, templateOf } from '../support/synthesized';
 import { OPTIONAL_SETTINGS } from '../support/configurations';
 
@@ -199,6 +199,22 @@ describe('investigation part, workshop defaults', () => {
       });
     });
 
+    test('the delivery role trusts CloudTrail only for this account and this trail (aws:SourceAccount, aws:SourceArn)', () => {
+      t.hasResourceProperties('AWS::IAM::Role', {
+        Description: 'CloudTrail delivery of SecurityWorkshop-Trail to SecurityWorkshop-CloudTrail',
+        AssumeRolePolicyDocument: {
+          Statement: [
+            {
+              Action: 'sts:AssumeRole',
+              Effect: 'Allow',
+              Principal: { Service: 'cloudtrail.amazonaws.com' },
+              Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' }, 'aws:SourceArn': trailArn } },
+            },
+          ],
+        },
+      });
+    });
+
     test('log group deleted on destroy, with the configured retention', () => {
       t.hasResource('AWS::Logs::LogGroup', { DeletionPolicy: 'Delete', Properties: { LogGroupName: 'SecurityWorkshop-CloudTrail', RetentionInDays: 7 } });
     });
@@ -368,6 +384,38 @@ describe('npm run wazuh-config: the wodle block from the synthesized app', () =>
     const wodle = parseWodle(wazuhConfigFromAssembly(readAssembly(assembly(OPTIONAL_SETTINGS)), ACCOUNT));
     expect(wodle.iam_role_arn).toBe('arn:aws:iam::123456789012:role/SecurityWorkshop-WazuhVpcFlowReader');
     expect(wodle.name).toBe('s3-vpc-flow-logs-vpc-10-0-0-0-123456789012-us-east-1');
+  });
+
+  test('with wazuhExternalId: the role requires it; the block names an AWS config profile that gives it', () => {
+    const context = { wazuhPrincipalArn: WAZUH_PRINCIPAL, wazuhExternalId: 'workshop-2026:wazuh' };
+    templateOf(context).hasResourceProperties('AWS::IAM::Role', {
+      RoleName: 'SecurityWorkshop-WazuhVpcFlowReader',
+      AssumeRolePolicyDocument: {
+        Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { AWS: WAZUH_PRINCIPAL }, Condition: { StringEquals: { 'sts:ExternalId': 'workshop-2026:wazuh' } } }],
+      },
+    });
+    const { wodle, profile } = wazuhHandOff(readAssembly(assembly(context)), ACCOUNT);
+    const fields = parseWodle(wodle);
+    expect(fields.aws_profile).toBe('SecurityWorkshop-WazuhVpcFlowReader');
+    expect(fields.iam_role_arn).toBeUndefined();
+    expect(profile).toBe(
+      [
+        '[profile SecurityWorkshop-WazuhVpcFlowReader]',
+        'role_arn = arn:aws:iam::123456789012:role/SecurityWorkshop-WazuhVpcFlowReader',
+        'external_id = workshop-2026:wazuh',
+        'source_profile = default',
+        '# On an EC2 instance with a role, instead of source_profile: credential_source = Ec2InstanceMetadata',
+      ].join('\n'),
+    );
+    // The stack's own output holds the same block.
+    const outputs = templateOf(context).toJSON().Outputs;
+    expect(outputs.WazuhExternalId.Value).toBe('workshop-2026:wazuh');
+    expect(JSON.stringify(outputs.WazuhOssecConfig.Value)).toContain('<aws_profile>SecurityWorkshop-WazuhVpcFlowReader</aws_profile>');
+  });
+
+  test('without wazuhExternalId: no profile, no external-id output', () => {
+    expect(wazuhHandOff(readAssembly(assembly(OPTIONAL_SETTINGS)), ACCOUNT).profile).toBeUndefined();
+    expect(templateOf(OPTIONAL_SETTINGS).toJSON().Outputs.WazuhExternalId).toBeUndefined();
   });
 
   test('values are escaped: the block stays well-formed and reads back the same', () => {

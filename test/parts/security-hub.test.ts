@@ -145,7 +145,7 @@ describe('security hub part (day 2)', () => {
     o.resourceCountIs('AWS::Detective::Graph', 0);
     const resources = Object.values(o.findResources('Custom::DetectiveGraph'));
     expect(resources).toHaveLength(1);
-    expect(Object.keys(resources[0].Properties)).toEqual(['ServiceToken']);
+    expect(Object.keys(resources[0].Properties)).toEqual(['ServiceToken', 'ServiceTimeout']);
     const doc = policyOf(o, 'Custom::DetectiveGraph');
     expect(actionsOf(doc)).toEqual(['detective:CreateGraph', 'detective:DeleteGraph', 'detective:ListGraphs']);
     expect(doc.Statement).toContainEqual(

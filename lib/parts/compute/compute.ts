@@ -1,6 +1,8 @@
 import { Construct, IDependable } from 'constructs';
 import { WorkshopConfig, workshopNames } from '../../config/workshop-config';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { DefaultVpc } from './default-vpc';
+import { PinnedImages } from './pinned-images';
 import { PrivateInstances } from './private-instances';
 import { Webserver } from './webserver';
 
@@ -25,6 +27,7 @@ export class Compute extends Construct {
   public readonly defaultVpc: DefaultVpc;
   public readonly webserver: Webserver;
   public readonly privateInstances: PrivateInstances;
+  public readonly images: PinnedImages;
 
   constructor(scope: Construct, id: string, props: ComputeProps) {
     super(scope, id);
@@ -36,7 +39,10 @@ export class Compute extends Construct {
       availabilityZone: config.availabilityZones[0],
       logRetentionDays: config.logRetentionDays,
     });
+    this.images = new PinnedImages(this, 'Images', { imageSet: config.imageSet, logRetentionDays: config.logRetentionDays });
+    const { LINUX, WINDOWS } = ec2.OperatingSystemType;
     this.webserver = new Webserver(this, 'Webserver', {
+      machineImage: this.images.machineImage('amazonLinux2023', LINUX),
       name: names.webserver,
       securityGroupName: names.webserverSecurityGroup,
       instanceType: config.instanceTypes.webserver,
@@ -52,6 +58,8 @@ export class Compute extends Construct {
       subnetId: props.privateSubnetId,
       defaultSecurityGroupId: props.vpcDefaultSecurityGroupId,
       instanceProfileName: props.instanceProfileName,
+      ubuntuImage: this.images.machineImage('ubuntuLts', LINUX),
+      windowsImage: this.images.machineImage('windowsServer', WINDOWS),
     });
     for (const instance of [this.privateInstances.ubuntu, this.privateInstances.windows]) {
       instance.instance.node.addDependency(props.privateSubnetRoute);

@@ -1,6 +1,6 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { AMI_PARAMETERS } from '../../config/amis';
+import { NO_UPDATES_CLOUD_CONFIG } from './no-updates';
 import { WorkshopInstance } from './workshop-instance';
 
 export interface PrivateInstancesProps {
@@ -16,6 +16,9 @@ export interface PrivateInstancesProps {
    */
   readonly defaultSecurityGroupId: string;
   readonly instanceProfileName: string;
+  /** Ubuntu LTS and Windows Server, from the pinned image set. */
+  readonly ubuntuImage: ec2.IMachineImage;
+  readonly windowsImage: ec2.IMachineImage;
 }
 
 /**
@@ -35,18 +38,14 @@ export class PrivateInstances extends Construct {
       associatePublicIp: false,
     };
 
-    const noUpdates = ec2.UserData.forLinux();
-    // "no-updates": Ubuntu installs security updates by itself (unattended-upgrades); the workshop
-    // wants an instance that Inspector finds vulnerable, so the automatic updates are switched off.
-    noUpdates.addCommands(
-      'systemctl disable --now unattended-upgrades.service apt-daily.timer apt-daily-upgrade.timer || true',
-      "printf 'APT::Periodic::Update-Package-Lists \"0\";\\nAPT::Periodic::Unattended-Upgrade \"0\";\\n' > /etc/apt/apt.conf.d/20auto-upgrades",
-    );
+    // "no-updates": Ubuntu installs security updates by itself; the workshop wants an instance that
+    // Inspector finds vulnerable, so the automatic updates are off from first boot (no-updates.ts).
+    const noUpdates = ec2.UserData.custom(NO_UPDATES_CLOUD_CONFIG);
     this.ubuntu = new WorkshopInstance(this, 'Ubuntu', {
       ...common,
       name: props.ubuntuName,
       instanceType: props.ubuntuInstanceType,
-      machineImage: ec2.MachineImage.fromSsmParameter(AMI_PARAMETERS.ubuntuLts, { os: ec2.OperatingSystemType.LINUX }),
+      machineImage: props.ubuntuImage,
       rootDeviceName: '/dev/sda1',
       rootVolumeGiB: 8,
       userData: noUpdates,
@@ -56,7 +55,7 @@ export class PrivateInstances extends Construct {
       ...common,
       name: props.windowsName,
       instanceType: props.windowsInstanceType,
-      machineImage: ec2.MachineImage.fromSsmParameter(AMI_PARAMETERS.windowsServer, { os: ec2.OperatingSystemType.WINDOWS }),
+      machineImage: props.windowsImage,
       rootDeviceName: '/dev/sda1',
       rootVolumeGiB: 30,
     });

@@ -2,7 +2,6 @@ import { Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { landingPageCommands } from '../../constructs/landing-page';
-import { AMI_PARAMETERS } from '../../config/amis';
 import { WorkshopInstance } from './workshop-instance';
 
 export interface WebserverProps {
@@ -15,6 +14,8 @@ export interface WebserverProps {
   readonly vpcId: string;
   readonly subnetId: string;
   readonly instanceProfileName: string;
+  /** Amazon Linux 2023, from the pinned image set. */
+  readonly machineImage: ec2.IMachineImage;
 }
 
 /**
@@ -53,7 +54,7 @@ export class Webserver extends Construct {
     this.server = new WorkshopInstance(this, 'Server', {
       name: props.name,
       instanceType: props.instanceType,
-      machineImage: ec2.MachineImage.fromSsmParameter(AMI_PARAMETERS.amazonLinux2023, { os: ec2.OperatingSystemType.LINUX }),
+      machineImage: props.machineImage,
       rootDeviceName: '/dev/xvda',
       rootVolumeGiB: 8,
       subnetId: props.subnetId,

@@ -115,9 +115,13 @@ export class CloudTrailTrail extends Construct {
       retention: props.logRetentionDays as logs.RetentionDays,
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    // Only this account's trail may use the role (CloudTrail user guide: confused deputy prevention).
+    // The trail's ARN is built from its name, not read from the trail, which refers to the role.
     const deliveryRole = new iam.Role(this, 'DeliveryRole', {
       description: `CloudTrail delivery of ${props.trailName} to ${props.logGroupName}`,
-      assumedBy: cloudTrailPrincipal,
+      assumedBy: new iam.ServicePrincipal('cloudtrail.amazonaws.com').withConditions({
+        StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID, 'aws:SourceArn': this.trailArn },
+      }),
     });
     deliveryRole.addToPolicy(
       new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [this.logGroup.logGroupArn] }),

@@ -73,6 +73,7 @@ export class Investigation extends Construct {
       bucket: props.flowLogBucket,
       s3Folder: names.flowLogS3Folder,
       principalArn: config.wazuhPrincipalArn,
+      externalId: config.wazuhExternalId,
     });
   }
 }

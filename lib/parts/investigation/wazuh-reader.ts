@@ -13,6 +13,8 @@ export interface WazuhReaderProps {
   readonly s3Folder: string;
   /** Principal that may assume the role; undefined = no role (attach the policy yourself). */
   readonly principalArn?: string;
+  /** External id the role requires of that principal (sts:ExternalId); undefined = none. */
+  readonly externalId?: string;
 }
 
 /**
@@ -54,6 +56,7 @@ export class WazuhReader extends Construct {
         roleName: props.name,
         description: 'Assumed by Wazuh (aws-s3 module, iam_role_arn) to read the VPC flow logs',
         assumedBy: new iam.ArnPrincipal(props.principalArn),
+        externalIds: props.externalId ? [props.externalId] : undefined,
         managedPolicies: [this.policy],
       });
     }

@@ -20,7 +20,8 @@ Patch:
 - `settings.moto_server_host` returns http://localhost (the ResponseURL then
   reaches this server on MOTO_PORT, which the launcher sets).
 - `CustomModel.create_from_cloudformation_json` invokes the function, then
-  waits (bounded by the function's Timeout + a few seconds) for the answer
+  waits (bounded by the resource's ServiceTimeout, else by the function's
+  Timeout + a few seconds) for the answer
   on the ResponseURL; `process_cfn_response` hands answers to the waiting
   request (SUCCESS and FAILED), and falls back to moto's code for others.
 - FAILED (or no answer): the stack is rolled back as on AWS (events
@@ -60,8 +61,10 @@ def response_url(region_name: str, stack_id: str) -> str:
 def invoke_and_wait(account_id: str, region_name: str, service_token: str, event: dict[str, Any]) -> dict[str, Any]:
     """Invokes the custom resource's function and returns the response it PUT to the ResponseURL.
 
-    Without an answer, returns a FAILED response (AWS would wait up to the
-    resource's ServiceTimeout, default one hour, and then fail the same way)."""
+    Without an answer, returns a FAILED response: after the resource's
+    ServiceTimeout (seconds, 1-3600) when it sets one, as AWS does; without one,
+    after the function's Timeout + a few seconds (AWS would wait its default
+    hour, then fail the same way)."""
     from moto.awslambda import lambda_backends
 
     fn = lambda_backends[account_id][region_name].get_function(service_token)
@@ -71,8 +74,12 @@ def invoke_and_wait(account_id: str, region_name: str, service_token: str, event
     try:
         invoker = threading.Thread(target=fn.invoke, args=(json.dumps(event), {}, {}), daemon=True)
         invoker.start()
-        invoker.join(int(fn.timeout or 3) + 5)
-        waiter["event"].wait(GRACE_SECONDS)
+        service_timeout = _service_timeout(event)
+        if service_timeout is None:
+            invoker.join(int(fn.timeout or 3) + 5)
+            waiter["event"].wait(GRACE_SECONDS)
+        else:
+            waiter["event"].wait(service_timeout)
     finally:
         with _lock:
             _pending.pop(event["RequestId"], None)
@@ -83,6 +90,16 @@ def invoke_and_wait(account_id: str, region_name: str, service_token: str, event
             f"Please check your logs for requestId [{event['RequestId']}].",
         }
     return waiter["response"]
+
+
+def _service_timeout(event: dict[str, Any]) -> float | None:
+    """The custom resource's ServiceTimeout property in seconds (CloudFormation passes it in
+    ResourceProperties like any other), or None when it sets none."""
+    value = (event.get("ResourceProperties") or {}).get("ServiceTimeout")
+    try:
+        return float(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None
 
 
 def _reason(response: dict[str, Any]) -> str:
