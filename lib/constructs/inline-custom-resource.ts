@@ -1,10 +1,11 @@
-import { CustomResource, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Aws, CustomResource, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { HandlerName, HandlerProperties } from '../handlers';
 import { bundleHandler } from './bundle-handler';
+import { LogSettings } from './workshop-key';
 
 export { INLINE_CODE_BUDGET } from './bundle-handler';
 
@@ -18,7 +19,8 @@ export interface InlineCustomResourceProps<H extends HandlerName = HandlerName> 
    * (lib/handlers/<handler>-props.ts), so construct and handler cannot drift apart.
    */
   readonly properties: NoInfer<HandlerProperties[H]>;
-  readonly logRetentionDays: number;
+  /** The function's log group: its retention and the workshop key that encrypts it. */
+  readonly logs: LogSettings;
   /** Default 2 minutes. */
   readonly timeout?: Duration;
   /**
@@ -31,7 +33,7 @@ export interface InlineCustomResourceProps<H extends HandlerName = HandlerName> 
 /**
  * A CloudFormation custom resource whose Lambda code is inline in the template (no asset bucket,
  * so the template deploys as a StackSet or without CDK bootstrap), with its own role and log group
- * that go away on destroy.
+ * (encrypted with the workshop key) that go away on destroy.
  */
 export class InlineCustomResource<H extends HandlerName = HandlerName> extends Construct {
   public readonly resource: CustomResource;
@@ -41,9 +43,12 @@ export class InlineCustomResource<H extends HandlerName = HandlerName> extends C
   constructor(scope: Construct, id: string, props: InlineCustomResourceProps<H>) {
     super(scope, id);
     const logGroup = new logs.LogGroup(this, 'Logs', {
-      retention: props.logRetentionDays as logs.RetentionDays,
+      retention: props.logs.retentionDays as logs.RetentionDays,
+      encryptionKey: props.logs.key.key,
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    // CloudFormation names it <stack name>-<logical id>-<suffix>.
+    props.logs.key.allowLogGroups(`${Aws.STACK_NAME}-*`);
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: `Custom resource ${props.handler} of ${Stack.of(this).stackName}`,

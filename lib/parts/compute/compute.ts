@@ -3,9 +3,12 @@ import { WorkshopConfig, workshopNames } from '../../config/workshop-config';
 import { DefaultVpc } from './default-vpc';
 import { PrivateInstances } from './private-instances';
 import { Webserver } from './webserver';
+import { WorkshopKey } from '../../constructs/workshop-key';
 
 export interface ComputeProps {
   readonly config: WorkshopConfig;
+  /** The workshop key: the default-VPC lookup's log group. */
+  readonly key: WorkshopKey;
   /** From the identity part: ROLE-AmazonEC2RoleforSSM. */
   readonly instanceProfileName: string;
   /** From the network part: Private-Subnet-a, where the workshop launches both private instances. */
@@ -34,7 +37,7 @@ export class Compute extends Construct {
     this.defaultVpc = new DefaultVpc(this, 'DefaultVpc', {
       nameTag: names.defaultVpc,
       availabilityZone: config.availabilityZones[0],
-      logRetentionDays: config.logRetentionDays,
+      logs: { retentionDays: config.logRetentionDays, key: props.key },
     });
     this.webserver = new Webserver(this, 'Webserver', {
       name: names.webserver,
