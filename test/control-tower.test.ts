@@ -22,7 +22,8 @@ interface Violation {
 
 /** The controls a set of templates fails: rule name, resources (template file: logical id). */
 function violationsOf(templatePaths: string[]): Violation[] {
-  const report = new CfnGuardValidator({}).validate({ templatePaths });
+  // The validator reads only templatePaths of its context (it runs cfn-guard over those files).
+  const report = new CfnGuardValidator({}).validate({ templatePaths } as unknown as Parameters<CfnGuardValidator['validate']>[0]);
   return report.violations.map((v) => ({
     rule: v.ruleName,
     resources: v.violatingResources.map((r) => `${r.templatePath}: ${r.resourceLogicalId}`),

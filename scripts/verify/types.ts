@@ -50,6 +50,11 @@ export interface ExpectedRow {
   readonly expected: string;
   /** Other found values that are as good as `expected` (e.g. a flow log format left unset = the default). */
   readonly alsoAccept?: readonly string[];
+  /**
+   * Where the app departs from the workshop text (AWS Control Tower's controls: KMS, retention,
+   * versioning): what `npm run check` expects of a hand-built account instead; null = not graded there.
+   */
+  readonly handsOn?: string | null;
 }
 
 /** What was read back: a value, or why the endpoint gave nothing to compare. */

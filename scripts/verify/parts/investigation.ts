@@ -48,7 +48,8 @@ function expectedRows({ config, target, labels: L, names: n, arn }: Scope): Expe
       ['state', 'ENABLED'],
       ['enforce workgroup configuration', true],
       ['output location', `s3://${outputBucket(RESULTS_BUCKET_OUTPUT)}/`],
-      ['result encryption', 'SSE_S3'],
+      // The app's KMS key (Control Tower); by hand, the text's SSE-S3.
+      ['result encryption', 'SSE_KMS', undefined, 'SSE_S3'],
       ['saved queries', queries.length],
       ['saved query names', queries.join(', ')],
     ]),
