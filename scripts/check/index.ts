@@ -12,7 +12,7 @@ import { AwsClients, callerTarget } from '../operator/clients';
 import { ExpectedRow } from '../verify/types';
 import { findExtras } from './extras';
 import { findFlowLogBucket, ParticipantFinder, participantScope } from './finder';
-import { gradeStep, StepResult } from './grade';
+import { gradeStep, handsOnRows, StepResult } from './grade';
 import { CHECK_READS, CHECK_STEPS, partsToRead } from './steps';
 
 export interface CheckOptions {
@@ -47,8 +47,7 @@ export async function checkEnvironment(c: AwsClients, config: WorkshopConfig, op
       expected.push(...reader.expectedRows(scope));
     }
     if (!shown.has(part)) continue;
-    // Where the app departs from the text (Control Tower), a hand-built account is graded by the text.
-    const handsOn = expected.flatMap((r): ExpectedRow[] => (r.handsOn === null ? [] : r.handsOn === undefined ? [r] : [{ ...r, expected: r.handsOn }]));
+    const handsOn = handsOnRows(expected);
     // The text's literal names are as good as the corrected ones: their Name tag rows accept them too.
     const accepted = handsOn.map((r) => (r.attribute === 'Name tag' && finder.literalNamesOf(r.expected).length ? { ...r, alsoAccept: [...(r.alsoAccept ?? []), ...finder.literalNamesOf(r.expected)] } : r));
     for (const step of CHECK_STEPS.filter((s) => s.part === part)) {

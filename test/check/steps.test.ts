@@ -5,7 +5,7 @@
  */
 import { literalNames } from '../../lib/config/text-slips';
 import { WORKSHOP_DEFAULTS } from '../../lib/config/workshop-config';
-import { formatStep, gradeStep } from '../../scripts/check/grade';
+import { formatStep, gradeStep, handsOnRows } from '../../scripts/check/grade';
 import { participantScope } from '../../scripts/check/finder';
 import { CHECK_READS, CHECK_STEPS, partsToRead } from '../../scripts/check/steps';
 import { boardHtml, boardLines, Board } from '../../scripts/fleet/scoreboard';
@@ -13,7 +13,9 @@ import { EXISTS, Found, Observation, rowKey } from '../../scripts/verify/types';
 
 const target = { account: '123456789012', partition: 'aws' };
 const scope = participantScope(WORKSHOP_DEFAULTS, target);
-const rows = Object.values(CHECK_READS).flat().flatMap((p) => p.expectedRows(scope));
+const appRows = Object.values(CHECK_READS).flat().flatMap((p) => p.expectedRows(scope));
+/** As the check grades them: the workshop text's values where the app departs from it. */
+const rows = handsOnRows(appRows);
 const step = (id: string) => CHECK_STEPS.find((s) => s.id === id)!;
 
 test('every expected row of the five day-1 parts is in exactly one step', () => {
@@ -46,6 +48,17 @@ function observed(ids: string[], changes: Record<string, string> = {}): Observat
   for (const [key, value] of Object.entries(changes)) o.set(key, { value });
   return o;
 }
+
+test("where the app departs from the text for Control Tower, a hand-built account is held to the text: 7 days, SSE-S3, versioning not graded", () => {
+  const of = (rs: typeof rows, resource: string, attribute: string) => rs.filter((r) => r.resource === resource && r.attribute === attribute).map((r) => r.expected);
+  const bucket = appRows.find((r) => r.kind === 'bucket')!.resource;
+  const workGroup = appRows.find((r) => r.kind === 'athenaWorkGroup')!.resource;
+  expect(of(appRows, 'Log group Flow-logs-VPC-10-0-0-0', 'retention (days)')).toEqual(['365']);
+  expect(of(rows, 'Log group Flow-logs-VPC-10-0-0-0', 'retention (days)')).toEqual(['7']);
+  expect([of(appRows, bucket, 'default encryption'), of(rows, bucket, 'default encryption')]).toEqual([['aws:kms'], ['AES256']]);
+  expect([of(appRows, bucket, 'versioning'), of(rows, bucket, 'versioning')]).toEqual([['Enabled'], []]);
+  expect([of(appRows, workGroup, 'result encryption'), of(rows, workGroup, 'result encryption')]).toEqual([['SSE_KMS'], ['SSE_S3']]);
+});
 
 describe('grading a step', () => {
   const grade = (id: string, o: Observation) => gradeStep(step(id), rows, o, scope)!;
