@@ -10,6 +10,7 @@ const EMULATOR_SUITES = [
   'test/check/fleet-check.test.ts',
   'test/emulator/change-set-no-changes.test.ts',
   'test/emulator/loopback-lambda-scope.test.ts',
+  'test/emulator/moto-patches-kms.test.ts',
   'test/emulator/moto-patches-security-hub.test.ts',
   'test/emulator/moto-patches.test.ts',
   'test/emulator/stack-sets-workshop.test.ts',
