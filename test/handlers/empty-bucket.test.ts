@@ -128,6 +128,9 @@ test('Delete first denies new objects in the bucket policy (keeping its statemen
   const statements = async () => JSON.parse((await s3.send(new GetBucketPolicyCommand({ Bucket }))).Policy!).Statement;
   expect(await statements()).toEqual([delivery, deny]);
   expect(await countVersions(Bucket)).toEqual({ versions: 0, markers: 0 });
+  // A late delivery is refused: the bucket stays empty for CloudFormation to delete.
+  await expect(s3.send(new PutObjectCommand({ Bucket, Key: 'vpc/AWSLogs/123456789012/late.log.gz', Body: 'x' }))).rejects.toThrow();
+  expect(await countVersions(Bucket)).toEqual({ versions: 0, markers: 0 });
   await onEvent(event, { s3 });
   expect(await statements()).toEqual([delivery, deny]);
 });
