@@ -5,7 +5,7 @@
  */
 import { CloudFormationClient, CreateStackCommand, DeleteStackCommand, DescribeStacksCommand, ListStackResourcesCommand } from '@aws-sdk/client-cloudformation';
 import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSClient } from '@aws-sdk/client-kms';
+import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSClient, ListResourceTagsCommand } from '@aws-sdk/client-kms';
 import { GetBucketEncryptionCommand, GetBucketVersioningCommand, S3Client } from '@aws-sdk/client-s3';
 import { Emulator, startEmulator } from '../../scripts/emulator/emulator';
 import { emulatorConfig } from '../operator/support';
@@ -49,6 +49,7 @@ const TEMPLATE = {
       Properties: {
         EnableKeyRotation: true,
         PendingWindowInDays: 7,
+        Tags: [{ Key: 'workshop', Value: 'aws-security-logging-monitoring-ir' }],
         KeyPolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'kms:*', Resource: '*' }] },
       },
     },
@@ -63,13 +64,14 @@ const TEMPLATE = {
   },
 };
 
-test('a key with rotation, a log group and a versioned bucket encrypted with it; the stack delete schedules the key for deletion after its pending window', async () => {
+test('a tagged key with rotation, a log group and a versioned bucket encrypted with it; the stack delete schedules the key for deletion after its pending window', async () => {
   await cfn.send(new CreateStackCommand({ StackName: 'kms', TemplateBody: JSON.stringify(TEMPLATE) }));
   expect(await settled('kms')).toBe('CREATE_COMPLETE');
   const ids = Object.fromEntries(((await cfn.send(new ListStackResourcesCommand({ StackName: 'kms' }))).StackResourceSummaries ?? []).map((r) => [r.LogicalResourceId, r.PhysicalResourceId]));
   const key = (await kms.send(new DescribeKeyCommand({ KeyId: ids.Key! }))).KeyMetadata!;
   expect(key.KeyState).toBe('Enabled');
   expect((await kms.send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId! }))).KeyRotationEnabled).toBe(true);
+  expect((await kms.send(new ListResourceTagsCommand({ KeyId: key.KeyId! }))).Tags).toEqual([{ TagKey: 'workshop', TagValue: 'aws-security-logging-monitoring-ir' }]);
   expect(JSON.parse((await kms.send(new GetKeyPolicyCommand({ KeyId: key.KeyId!, PolicyName: 'default' }))).Policy!)).toEqual(TEMPLATE.Resources.Key.Properties.KeyPolicy);
 
   const [group] = (await logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: 'kms-encrypted' }))).logGroups ?? [];
