@@ -58,6 +58,11 @@ test("where the app departs from the text for Control Tower, a hand-built accoun
   expect([of(appRows, bucket, 'default encryption'), of(rows, bucket, 'default encryption')]).toEqual([['aws:kms'], ['AES256']]);
   expect([of(appRows, bucket, 'versioning'), of(rows, bucket, 'versioning')]).toEqual([['Enabled'], []]);
   expect([of(appRows, workGroup, 'result encryption'), of(rows, workGroup, 'result encryption')]).toEqual([['SSE_KMS'], ['SSE_S3']]);
+  const wazuh = appRows.find((r) => r.kind === 'iamPolicy' && r.attribute === 'actions')!.resource;
+  expect([of(appRows, wazuh, 'actions'), of(rows, wazuh, 'actions')]).toEqual([
+    ['ec2:DescribeFlowLogs, kms:Decrypt, s3:GetObject, s3:ListBucket'],
+    ['ec2:DescribeFlowLogs, s3:GetObject, s3:ListBucket'],
+  ]);
 });
 
 describe('grading a step', () => {

@@ -117,7 +117,7 @@ describe('expected rows from the default config (cdk.json)', () => {
     expect(expectedOf(rows, trail, 'logging')).toBe('true');
 
     const policy = 'IAM policy SecurityWorkshop-WazuhVpcFlowReader';
-    expect(expectedOf(rows, policy, 'actions')).toBe('ec2:DescribeFlowLogs, s3:GetObject, s3:ListBucket');
+    expect(expectedOf(rows, policy, 'actions')).toBe('ec2:DescribeFlowLogs, kms:Decrypt, s3:GetObject, s3:ListBucket');
     expect(expectedOf(rows, policy, 's3:GetObject resource')).toBe(`arn:aws:s3:::${bucket}/vpc/*`);
 
     // No saved Logs Insights query rows: the emulator has no API for them (see scripts/emulator/README.md).

@@ -61,7 +61,8 @@ function expectedRows({ config, target, labels: L, names: n, arn }: Scope): Expe
       ['logging', true],
     ]),
     ...resourceRows('iamPolicy', L.wazuhPolicy, [
-      ['actions', 'ec2:DescribeFlowLogs, s3:GetObject, s3:ListBucket'],
+      // The app's flow-log files are SSE-KMS (Control Tower): the reader decrypts them; by hand (SSE-S3) it needs no KMS.
+      ['actions', 'ec2:DescribeFlowLogs, kms:Decrypt, s3:GetObject, s3:ListBucket', undefined, 'ec2:DescribeFlowLogs, s3:GetObject, s3:ListBucket'],
       ['s3:GetObject resource', `arn:${target.partition}:s3:::${L.bucket}/${n.flowLogS3Folder}/*`],
     ]),
   ];
