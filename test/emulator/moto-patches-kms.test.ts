@@ -1,12 +1,13 @@
 /**
  * scripts/emulator/patches/cfn_kms_key_log_group_encryption.py: the workshop key and what it
- * encrypts, through CloudFormation, as AWS answers for them (moto 5.2.1 drops a log group's
- * KmsKeyId and deletes a stack's key at once instead of scheduling its deletion).
+ * encrypts, through CloudFormation, as AWS answers for them (moto 5.2.1 fails a tagged key, drops a
+ * log group's KmsKeyId and deletes a stack's key at once instead of scheduling its deletion); and
+ * cfn_s3_bucket_configuration.py's lifecycle rules of a versioned bucket.
  */
 import { CloudFormationClient, CreateStackCommand, DeleteStackCommand, DescribeStacksCommand, ListStackResourcesCommand } from '@aws-sdk/client-cloudformation';
 import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSClient, ListResourceTagsCommand } from '@aws-sdk/client-kms';
-import { GetBucketEncryptionCommand, GetBucketVersioningCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetBucketEncryptionCommand, GetBucketLifecycleConfigurationCommand, GetBucketVersioningCommand, S3Client } from '@aws-sdk/client-s3';
 import { Emulator, startEmulator } from '../../scripts/emulator/emulator';
 import { emulatorConfig } from '../operator/support';
 
@@ -59,6 +60,9 @@ const TEMPLATE = {
       Properties: {
         BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: KEY_ARN } }] },
         VersioningConfiguration: { Status: 'Enabled' },
+        LifecycleConfiguration: {
+          Rules: [{ Id: 'Expire', Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: 30 }, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }],
+        },
       },
     },
   },
@@ -80,6 +84,10 @@ test('a tagged key with rotation, a log group and a versioned bucket encrypted w
   const rule = (await s3.send(new GetBucketEncryptionCommand({ Bucket: ids.Bucket! }))).ServerSideEncryptionConfiguration?.Rules?.[0];
   expect(rule?.ApplyServerSideEncryptionByDefault).toEqual({ SSEAlgorithm: 'aws:kms', KMSMasterKeyID: key.Arn });
   expect((await s3.send(new GetBucketVersioningCommand({ Bucket: ids.Bucket! }))).Status).toBe('Enabled');
+  // cfn_s3_bucket_configuration: the lifecycle rule.
+  expect((await s3.send(new GetBucketLifecycleConfigurationCommand({ Bucket: ids.Bucket! }))).Rules).toEqual([
+    { ID: 'Expire', Status: 'Enabled', Filter: { Prefix: '' }, NoncurrentVersionExpiration: { NoncurrentDays: 30 }, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } },
+  ]);
 
   const before = Date.now();
   await cfn.send(new DeleteStackCommand({ StackName: 'kms' }));
