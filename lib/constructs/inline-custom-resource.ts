@@ -42,13 +42,17 @@ export class InlineCustomResource<H extends HandlerName = HandlerName> extends C
 
   constructor(scope: Construct, id: string, props: InlineCustomResourceProps<H>) {
     super(scope, id);
+    // Named <stack name>/<construct path in the stack>, so that the workshop key's policy can grant
+    // CloudWatch Logs this stack's log groups by name (CloudFormation's generated names follow no
+    // documented form), e.g. SecurityWorkshop/Network/FlowLogs/Bucket/EmptyOnDelete.
+    const logGroupName = `${Aws.STACK_NAME}/${this.node.path.slice(Stack.of(this).node.path.length + 1)}`;
     const logGroup = new logs.LogGroup(this, 'Logs', {
+      logGroupName,
       retention: props.logs.retentionDays as logs.RetentionDays,
       encryptionKey: props.logs.key.key,
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    // CloudFormation names it <stack name>-<logical id>-<suffix>.
-    props.logs.key.allowLogGroups(`${Aws.STACK_NAME}-*`);
+    props.logs.key.allowLogGroups(`${Aws.STACK_NAME}/*`);
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: `Custom resource ${props.handler} of ${Stack.of(this).stackName}`,

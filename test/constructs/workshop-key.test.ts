@@ -43,7 +43,7 @@ describe('the workshop key', () => {
     });
   });
 
-  test('CloudWatch Logs: only for the workshop log groups (encryption context: the flow-log group, the stack generated ones, the trail group)', () => {
+  test('CloudWatch Logs: only for the workshop log groups (encryption context: the flow-log group, the handler groups <stack>/<path>, the trail group)', () => {
     const s = bySid('CloudWatchLogsOfTheWorkshopLogGroups');
     expect(s.Principal).toEqual({ Service: { 'Fn::Join': ['', ['logs.', { Ref: 'AWS::Region' }, '.amazonaws.com']] } });
     expect(s.Action).toEqual(['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*']);
@@ -51,7 +51,7 @@ describe('the workshop key', () => {
       ArnLike: {
         'kms:EncryptionContext:aws:logs:arn': [
           ARN('logs', ':log-group:Flow-logs-VPC-10-0-0-0'),
-          { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':logs:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':log-group:', { Ref: 'AWS::StackName' }, '-*']] },
+          { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':logs:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':log-group:', { Ref: 'AWS::StackName' }, '/*']] },
           ARN('logs', ':log-group:SecurityWorkshop-CloudTrail'),
         ],
       },
@@ -79,6 +79,15 @@ describe('the workshop key', () => {
     expect(s.Principal).toEqual({ Service: 'delivery.logs.amazonaws.com' });
     expect(s.Action).toEqual(['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey']);
     expect(s.Condition).toEqual({ StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } }, ArnLike: { 'aws:SourceArn': ARN('logs', ':*') } });
+  });
+
+  test("the handlers' log groups are named <stack name>/<construct path>, inside the key's grant", () => {
+    const names = Object.values(resources)
+      .filter((r) => r.Type === 'AWS::Logs::LogGroup' && typeof r.Properties.LogGroupName !== 'string')
+      .map((r) => r.Properties.LogGroupName['Fn::Join'][1]);
+    expect(names).toContainEqual([{ Ref: 'AWS::StackName' }, '/Network/FlowLogs/Bucket/EmptyOnDelete']);
+    expect(names.length).toBeGreaterThan(5);
+    expect(names.every((n) => n.length === 2 && n[0].Ref === 'AWS::StackName' && /^\/[A-Za-z0-9/]+$/.test(n[1]))).toBe(true);
   });
 
   test('every log group: the workshop key and 365 days; every bucket: the key, versioned, with the lifecycle rule', () => {
