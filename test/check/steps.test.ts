@@ -49,12 +49,13 @@ function observed(ids: string[], changes: Record<string, string> = {}): Observat
   return o;
 }
 
-test("where the app departs from the text for Control Tower, a hand-built account is held to the text: 7 days, SSE-S3, versioning not graded", () => {
+test("where the app departs from the text for Control Tower, the check expects the text (7 days, SSE-S3), accepts the app's values (a part the app deployed), grades no versioning", () => {
   const of = (rs: typeof rows, resource: string, attribute: string) => rs.filter((r) => r.resource === resource && r.attribute === attribute).map((r) => r.expected);
   const bucket = appRows.find((r) => r.kind === 'bucket')!.resource;
   const workGroup = appRows.find((r) => r.kind === 'athenaWorkGroup')!.resource;
   expect(of(appRows, 'Log group Flow-logs-VPC-10-0-0-0', 'retention (days)')).toEqual(['365']);
   expect(of(rows, 'Log group Flow-logs-VPC-10-0-0-0', 'retention (days)')).toEqual(['7']);
+  expect(rows.find((r) => r.resource === 'Log group Flow-logs-VPC-10-0-0-0' && r.attribute === 'retention (days)')!.alsoAccept).toEqual(['365']);
   expect([of(appRows, bucket, 'default encryption'), of(rows, bucket, 'default encryption')]).toEqual([['aws:kms'], ['AES256']]);
   expect([of(appRows, bucket, 'versioning'), of(rows, bucket, 'versioning')]).toEqual([['Enabled'], []]);
   expect([of(appRows, workGroup, 'result encryption'), of(rows, workGroup, 'result encryption')]).toEqual([['SSE_KMS'], ['SSE_S3']]);
