@@ -12,6 +12,7 @@ const EMULATOR_SUITES = [
   'test/emulator/loopback-lambda-scope.test.ts',
   'test/emulator/moto-patches-auto-block.test.ts',
   'test/emulator/moto-patches-isolation.test.ts',
+  'test/emulator/moto-patches-kms.test.ts',
   'test/emulator/moto-patches-security-hub.test.ts',
   'test/emulator/moto-patches-web-tier.test.ts',
   'test/emulator/moto-patches.test.ts',

@@ -22,6 +22,8 @@ import { BlockedHosts } from './parts/web-tier/blocked-hosts';
 import { AutoBlock } from './parts/auto-block/auto-block';
 import { WebTier } from './parts/web-tier/web-tier';
 import { WAZUH_EXTERNAL_ID_OUTPUT, WAZUH_ROLE_OUTPUT } from './wazuh/from-template';
+import { KEY_PENDING_WINDOW_DAYS } from './config/control-tower';
+import { WorkshopKey } from './constructs/workshop-key';
 import { wazuhVpcFlowWodle } from './wazuh/wodle';
 
 type Out = (id: string, value: string, description?: string) => CfnOutput;
@@ -57,6 +59,8 @@ export class WorkshopStack extends Stack {
   public readonly compute?: Compute;
   public readonly investigation?: Investigation;
   public readonly participant: ParticipantParameters;
+  /** The workshop's KMS key (log groups, trail, buckets, Athena results); undefined when no part keeps logs. */
+  public readonly key?: WorkshopKey;
   /** Day 2 (config.day2): Security Hub, AWS Config, the custom action "Isolate instance", Detective. */
   public readonly securityHub?: SecurityHub;
   /** Day 2 (config.day2): the WAF IP set that the web ACL blocks and the auto-block handler fills. */
@@ -76,15 +80,19 @@ export class WorkshopStack extends Stack {
     const { participant } = this;
     // validateConfig refused a list without what a part needs (settings/parts.ts PART_NEEDS), so the `!`s hold.
     const has = (part: WorkshopPart) => hasPart(config, part);
+    // Every part but identity keeps logs or data: one key for all of them.
+    if (config.day2 || config.parts.some((p) => p !== 'identity')) this.key = new WorkshopKey(this, 'Key', { pendingWindowDays: KEY_PENDING_WINDOW_DAYS });
+    const key = this.key!;
     if (has('identity')) {
       this.identity = new Identity(this, 'Identity', { config, participantName: participant.participantName, trustedAccountId: participant.trustedAccountId });
     }
-    if (has('network')) this.network = new Network(this, 'Network', { config });
-    if (has('detection')) this.detection = new Detection(this, 'Detection', { config });
+    if (has('network')) this.network = new Network(this, 'Network', { config, key });
+    if (has('detection')) this.detection = new Detection(this, 'Detection', { config, key });
     if (has('compute')) {
       const vpc = this.network!.workshopVpc;
       this.compute = new Compute(this, 'Compute', {
         config,
+        key,
         instanceProfileName: this.identity!.instanceProfileName,
         // The workshop launches both private instances in Private-Subnet-a.
         privateSubnetId: vpc.privateSubnets[0].ref,
@@ -95,6 +103,7 @@ export class WorkshopStack extends Stack {
     if (has('investigation')) {
       this.investigation = new Investigation(this, 'Investigation', {
         config,
+        key,
         flowLogGroup: this.network!.flowLogs.logGroup,
         flowLogBucket: this.network!.flowLogs.bucket,
         alarmEmail: { address: participant.parameters.alarmEmail.valueAsString, condition: participant.hasAlarmEmail },
@@ -104,7 +113,7 @@ export class WorkshopStack extends Stack {
     const unused = [...(this.investigation ? [] : ['alarmEmail', CONDITION_NAMES.hasAlarmEmail]), ...(this.identity ? [] : ['trustedAccountId', CONDITION_NAMES.trustsAnotherAccount])];
     for (const id of unused) this.node.tryRemoveChild(id in participant.parameters ? participant.parameters[id as keyof typeof PARAMETER_NAMES].node.id : id);
     if (config.day2) {
-      this.securityHub = new SecurityHub(this, 'SecurityHub', { config });
+      this.securityHub = new SecurityHub(this, 'SecurityHub', { config, key });
       this.blockedHosts = new BlockedHosts(this, 'BlockedHosts', { config });
       // validateConfig refused day2=true without identity and network (settings/parts.ts DAY2_NEEDS).
       const vpc = this.network!.workshopVpc;
@@ -117,6 +126,7 @@ export class WorkshopStack extends Stack {
         privateSubnetRoutes: vpc.privateDefaultRoutes,
         instanceProfileName: this.identity!.instanceProfileName,
         blockedHosts: this.blockedHosts,
+        key,
       });
       const { name, id, arn } = this.blockedHosts;
       this.autoBlock = new AutoBlock(this, 'AutoBlock', {
@@ -124,9 +134,10 @@ export class WorkshopStack extends Stack {
         vpcId: vpc.vpcId,
         publicSubnetIds: vpc.publicSubnets.map((s) => s.ref),
         blockedHosts: { name, id, arn },
+        logs: { retentionDays: config.logRetentionDays, key },
         alarmTopicArn: this.investigation?.insights.topic.topicArn,
       });
-      this.isolation = new Isolation(this, 'Isolation', { config, customActionArn: this.securityHub.customActionArn });
+      this.isolation = new Isolation(this, 'Isolation', { config, key, customActionArn: this.securityHub.customActionArn });
       // Deleted before the VPCs and instances: it releases isolated instances and deletes the isolation groups first.
       for (const part of [this.network, this.compute, this.webTier]) if (part) this.isolation.cleanup.resource.node.addDependency(part);
     }

@@ -97,7 +97,7 @@ describe('each custom resource role may do exactly what its handler calls', () =
     'Custom::GuarddutySampleFindings': ['guardduty:CreateSampleFindings'],
     'Custom::InspectorEc2Scanning': ['iam:CreateServiceLinkedRole', 'inspector2:BatchGetAccountStatus', 'inspector2:Disable', 'inspector2:Enable'],
     'Custom::DefaultVpc': ['ec2:CreateTags', 'ec2:DeleteTags', 'ec2:DescribeSubnets', 'ec2:DescribeTags', 'ec2:DescribeVpcs'],
-    'Custom::EmptyBucket': ['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:ListBucketVersions'],
+    'Custom::EmptyBucket': ['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:GetBucketPolicy', 's3:ListBucketVersions', 's3:PutBucketPolicy'],
   };
   const templates = synthesized().assembly.stacks.map((s) => s.template as { Resources: Record<string, any> });
 

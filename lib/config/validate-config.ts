@@ -15,6 +15,7 @@ import { validateAutoBlockSettings } from './settings/auto-block';
 import { validateWebTierSettings } from './settings/web-tier';
 import { zonesOf } from './regions';
 import { awsLimits } from './settings/aws-limits';
+import { MIN_LOG_RETENTION_DAYS } from './control-tower';
 
 export class WorkshopConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -139,8 +140,13 @@ export function validateConfig(c: WorkshopConfig): WorkshopConfig {
 
   if (typeof c.sampleFindings !== 'boolean') bad('sampleFindings', c.sampleFindings, 'must be true or false');
 
-  if (!(ALLOWED_RETENTION_DAYS as readonly number[]).includes(c.logRetentionDays)) {
-    bad('logRetentionDays', c.logRetentionDays, `must be one of CloudWatch Logs' values: ${ALLOWED_RETENTION_DAYS.join(', ')}`);
+  const retentions = ALLOWED_RETENTION_DAYS.filter((d) => d >= MIN_LOG_RETENTION_DAYS);
+  if (!(retentions as readonly number[]).includes(c.logRetentionDays)) {
+    bad(
+      'logRetentionDays',
+      c.logRetentionDays,
+      `must be one of CloudWatch Logs' values of at least ${MIN_LOG_RETENTION_DAYS} days (AWS Control Tower control CT.CLOUDWATCH.PR.2 refuses a shorter retention): ${retentions.join(', ')}`,
+    );
   }
 
   if (typeof c.stackPrefix !== 'string' || !/^[A-Za-z][A-Za-z0-9-]{0,40}$/.test(c.stackPrefix)) {

@@ -40,7 +40,7 @@ export interface WorkshopConfig {
   readonly instanceTypes: InstanceTypes;
   /** Generate GuardDuty sample findings once the detector exists. */
   readonly sampleFindings: boolean;
-  /** Retention of the flow-log group and the custom-resource log groups, in days. */
+  /** Retention of every log group of the app (flow logs, trail, custom resources), in days: at least MIN_LOG_RETENTION_DAYS. */
   readonly logRetentionDays: number;
   /** Name of the stack (and prefix of the names of the investigation resources). */
   readonly stackPrefix: string;
@@ -108,7 +108,8 @@ export const WORKSHOP_DEFAULTS: WorkshopConfig = {
   // Windows Server 2025 needs 2 GiB to be usable over Session Manager: t3.small, not t3.micro.
   instanceTypes: { webserver: 't3.micro', ubuntu: 't3.micro', windows: 't3.small' },
   sampleFindings: true,
-  logRetentionDays: 7,
+  // At least a year: AWS Control Tower's CT.CLOUDWATCH.PR.2 (the text sets 7 days by hand; destroy deletes the groups).
+  logRetentionDays: 365,
   stackPrefix: 'SecurityWorkshop',
   alarmEmail: undefined,
   // Not in the workshop: a spike well above the background of scans that reach the NAT gateways.

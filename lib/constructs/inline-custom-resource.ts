@@ -4,6 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import type { CustomResourceHandlerName, HandlerProperties } from '../handlers';
 import { inlineFunction } from './inline-function';
+import { LogSettings } from './workshop-key';
 
 export { INLINE_CODE_BUDGET } from './bundle-handler';
 
@@ -25,7 +26,8 @@ export interface InlineCustomResourceProps<H extends CustomResourceHandlerName =
    * (lib/handlers/<handler>-props.ts), so construct and handler cannot drift apart.
    */
   readonly properties: NoInfer<HandlerProperties[H]>;
-  readonly logRetentionDays: number;
+  /** The function's log group: its retention and the workshop key that encrypts it. */
+  readonly logs: LogSettings;
   /** Default 2 minutes. */
   readonly timeout?: Duration;
   /**
@@ -38,7 +40,7 @@ export interface InlineCustomResourceProps<H extends CustomResourceHandlerName =
 /**
  * A CloudFormation custom resource whose Lambda code is inline in the template (no asset bucket,
  * so the template deploys as a StackSet or without CDK bootstrap), with its own role and log group
- * that go away on destroy.
+ * (encrypted with the workshop key) that go away on destroy.
  */
 export class InlineCustomResource<H extends CustomResourceHandlerName = CustomResourceHandlerName> extends Construct {
   public readonly resource: CustomResource;
@@ -53,7 +55,7 @@ export class InlineCustomResource<H extends CustomResourceHandlerName = CustomRe
     }
     const parts = inlineFunction(this, {
       handler: props.handler,
-      logRetentionDays: props.logRetentionDays,
+      logs: props.logs,
       roleDescription: `Custom resource ${props.handler} of ${Stack.of(this).stackName}`,
       functionDescription: `CloudFormation custom resource: lib/handlers/${props.handler}.ts`,
       timeout,

@@ -1,15 +1,17 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { HandlerName } from '../handlers';
 import { bundleHandler } from './bundle-handler';
+import { LogSettings } from './workshop-key';
 
 export interface InlineFunctionProps {
   /** Module under lib/handlers/, without .ts: one of HANDLERS (lib/handlers/index.ts). */
   readonly handler: HandlerName;
-  readonly logRetentionDays: number;
+  /** The function's log group: its retention and the workshop key that encrypts it. */
+  readonly logs: LogSettings;
   readonly roleDescription: string;
   readonly functionDescription: string;
   /** Default 2 minutes. */
@@ -30,10 +32,16 @@ export interface InlineFunctionParts {
  * (InlineCustomResource and the isolation part's event function share it).
  */
 export function inlineFunction(scope: Construct, props: InlineFunctionProps): InlineFunctionParts {
+  // Named <stack name>/<construct path in the stack>, so that the workshop key's policy can grant
+  // CloudWatch Logs this stack's log groups by name (CloudFormation's generated names follow no
+  // documented form), e.g. SecurityWorkshop/Network/FlowLogs/Bucket/EmptyOnDelete.
   const logGroup = new logs.LogGroup(scope, 'Logs', {
-    retention: props.logRetentionDays as logs.RetentionDays,
+    logGroupName: `${Aws.STACK_NAME}/${scope.node.path.slice(Stack.of(scope).node.path.length + 1)}`,
+    retention: props.logs.retentionDays as logs.RetentionDays,
+    encryptionKey: props.logs.key.key,
     removalPolicy: RemovalPolicy.DESTROY,
   });
+  props.logs.key.allowLogGroups(`${Aws.STACK_NAME}/*`);
   const role = new iam.Role(scope, 'Role', {
     assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
     description: props.roleDescription,

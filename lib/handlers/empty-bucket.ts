@@ -1,11 +1,20 @@
 /**
- * Custom resource: empties an S3 bucket on Delete (every object version and delete
- * marker), so the bucket itself can then be deleted by CloudFormation.
+ * Custom resource: on Delete, stops new objects (a bucket-policy statement that denies
+ * s3:PutObject to every principal, as CDK's own auto-delete handler does: flow logs and a
+ * multi-region trail can still deliver files after their source is deleted), then empties the
+ * bucket (every object version and delete marker), so CloudFormation can then delete it.
  *
  * Properties: { BucketName: string }
  * PhysicalResourceId: 'empty-on-delete:<bucket>'
  */
-import { DeleteObjectsCommand, ListObjectVersionsCommand, ObjectIdentifier, S3Client } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectsCommand,
+  GetBucketPolicyCommand,
+  ListObjectVersionsCommand,
+  ObjectIdentifier,
+  PutBucketPolicyCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { clientConfig } from '../aws/clients';
 import { call, CustomResourceEvent, isAwsError, lambdaHandler, OnEventResult } from './custom-resource';
 
@@ -18,6 +27,39 @@ export interface EmptyBucketClients {
 }
 
 const PREFIX = 'empty-on-delete:';
+
+/** Sid of the statement that denies new objects while (and after) the bucket is emptied. */
+export const DENY_WRITES_SID = 'DenyWritesWhileEmptying';
+
+interface PolicyDocument {
+  Version?: string;
+  Statement?: Array<Record<string, unknown>>;
+}
+
+/**
+ * Adds (once) a statement denying s3:PutObject on every key to every principal, keeping the rest
+ * of the bucket policy. Returns false when the bucket is gone.
+ */
+export async function denyWrites(s3: S3Client, Bucket: string, partition = 'aws'): Promise<boolean> {
+  let policy: PolicyDocument = { Version: '2012-10-17', Statement: [] };
+  try {
+    const out = await call('S3 GetBucketPolicy', s3.send(new GetBucketPolicyCommand({ Bucket })));
+    if (out.Policy) policy = JSON.parse(out.Policy) as PolicyDocument;
+  } catch (e) {
+    if (isAwsError(e, 'NoSuchBucket')) return false;
+    if (!isAwsError(e, 'NoSuchBucketPolicy')) throw e;
+  }
+  const statements = policy.Statement ?? [];
+  if (statements.some((s) => s.Sid === DENY_WRITES_SID)) return true;
+  statements.push({ Sid: DENY_WRITES_SID, Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: `arn:${partition}:s3:::${Bucket}/*` });
+  try {
+    await call('S3 PutBucketPolicy', s3.send(new PutBucketPolicyCommand({ Bucket, Policy: JSON.stringify({ ...policy, Statement: statements }) })));
+  } catch (e) {
+    if (isAwsError(e, 'NoSuchBucket')) return false;
+    throw e;
+  }
+  return true;
+}
 
 /**
  * Deletes every version and delete marker; returns how many were deleted. Lists the whole
@@ -62,7 +104,12 @@ export async function onEvent(
 ): Promise<OnEventResult> {
   if (event.RequestType === 'Delete') {
     const id = event.PhysicalResourceId ?? '';
-    if (id.startsWith(PREFIX)) await emptyBucket(clients.s3, id.slice(PREFIX.length));
+    if (id.startsWith(PREFIX)) {
+      const bucket = id.slice(PREFIX.length);
+      // The partition of the stack: arn:<partition>:cloudformation:...
+      const partition = event.StackId?.split(':')[1] || 'aws';
+      if (await denyWrites(clients.s3, bucket, partition)) await emptyBucket(clients.s3, bucket);
+    }
     return { PhysicalResourceId: id || event.LogicalResourceId };
   }
   const { BucketName } = event.ResourceProperties;

@@ -77,3 +77,17 @@ export function formatStep(r: StepResult): string[] {
   for (const n of r.notes) lines.push(`      note: ${n}`);
   return lines;
 }
+
+/**
+ * Verify's rows as the check grades them: where the app departs from the workshop text (AWS Control
+ * Tower's controls), the text's value is expected and the app's accepted too (a part the app
+ * deployed for a participant who catches up), or the row is not graded (handsOn null). Rows of the
+ * app's own choices (appOnly: names it gives, its workgroup, the Wazuh policy) are verify's alone.
+ */
+export function handsOnRows(rows: readonly ExpectedRow[]): ExpectedRow[] {
+  return rows.flatMap((r): ExpectedRow[] => {
+    if (r.handsOn === null || r.appOnly) return [];
+    if (r.handsOn === undefined) return [r];
+    return [{ ...r, expected: r.handsOn, alsoAccept: [...(r.alsoAccept ?? []), r.expected] }];
+  });
+}

@@ -12,7 +12,7 @@ import { AwsClients, callerTarget } from '../operator/clients';
 import { ExpectedRow } from '../verify/types';
 import { findExtras } from './extras';
 import { findFlowLogBucket, ParticipantFinder, participantScope } from './finder';
-import { gradeStep, StepResult } from './grade';
+import { gradeStep, handsOnRows, StepResult } from './grade';
 import { CHECK_READS, CHECK_STEPS, partsToRead } from './steps';
 
 export interface CheckOptions {
@@ -44,12 +44,12 @@ export async function checkEnvironment(c: AwsClients, config: WorkshopConfig, op
     const expected: ExpectedRow[] = [];
     for (const reader of CHECK_READS[part]) {
       await reader.observe(finder);
-      // Rows of the app's own choices (names, hardening) are verify's, not the participant's.
-      expected.push(...reader.expectedRows(scope).filter((r) => !r.appOnly));
+      expected.push(...reader.expectedRows(scope));
     }
     if (!shown.has(part)) continue;
+    const handsOn = handsOnRows(expected);
     // The text's literal names are as good as the corrected ones: their Name tag rows accept them too.
-    const accepted = expected.map((r) => (r.attribute === 'Name tag' && finder.literalNamesOf(r.expected).length ? { ...r, alsoAccept: [...(r.alsoAccept ?? []), ...finder.literalNamesOf(r.expected)] } : r));
+    const accepted = handsOn.map((r) => (r.attribute === 'Name tag' && finder.literalNamesOf(r.expected).length ? { ...r, alsoAccept: [...(r.alsoAccept ?? []), ...finder.literalNamesOf(r.expected)] } : r));
     for (const step of CHECK_STEPS.filter((s) => s.part === part)) {
       const notes = finder.slips
         .filter((s) => accepted.some((r) => step.has(r, scope.labels) && r.attribute === 'Name tag' && r.expected === s.expected))

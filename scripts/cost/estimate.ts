@@ -24,6 +24,8 @@ export interface InstanceCount {
   readonly platform: 'linux' | 'windows';
   readonly rootGiB: number;
   readonly publicIp: boolean;
+  /** Detailed (1-minute) monitoring: Monitoring true. */
+  readonly detailedMonitoring: boolean;
 }
 
 export interface ResourceCounts {
@@ -50,6 +52,8 @@ export interface ResourceCounts {
   /** Day 2: WAF web ACLs and the rules in them. */
   readonly webAcls: number;
   readonly wafRules: number;
+  /** Customer-managed KMS keys (the workshop key). */
+  readonly kmsKeys: number;
 }
 
 function resources(templates: Templates): [string, string, CfnResource][] {
@@ -87,6 +91,7 @@ function groupInstances(templates: Templates, all: [string, string, CfnResource]
         platform: platformOf(templates[stack], data.ImageId),
         rootGiB: Number((data.BlockDeviceMappings ?? [])[0]?.Ebs?.VolumeSize ?? 8),
         publicIp: (data.NetworkInterfaces ?? []).some((n: { AssociatePublicIpAddress?: unknown }) => n.AssociatePublicIpAddress === true || n.AssociatePublicIpAddress === 'true'),
+        detailedMonitoring: data.Monitoring?.Enabled === true || data.Monitoring?.Enabled === 'true',
       }));
     });
 }
@@ -106,6 +111,7 @@ export function countResources(templates: Templates): ResourceCounts {
       platform: platformOf(templates[stack], p.ImageId),
       rootGiB: Number(root?.VolumeSize ?? 8),
       publicIp: (p.NetworkInterfaces ?? []).some((n: { AssociatePublicIpAddress?: unknown }) => n.AssociatePublicIpAddress === true || n.AssociatePublicIpAddress === 'true'),
+      detailedMonitoring: p.Monitoring === true || p.Monitoring === 'true',
     };
   });
   instances.push(...groupInstances(templates, all));
@@ -134,6 +140,7 @@ export function countResources(templates: Templates): ResourceCounts {
     loadBalancers: loadBalancers.length,
     webAcls: webAcls.length,
     wafRules: webAcls.reduce((n, [, , r]) => n + (r.Properties?.Rules ?? []).length, 0),
+    kmsKeys: ofType('AWS::KMS::Key').length,
   };
 }
 
@@ -192,6 +199,11 @@ export function estimate(counts: ResourceCounts, prices: Prices): Estimate {
   const gib = counts.instances.reduce((s, i) => s + i.rootGiB, 0);
   add('EBS gp3 root volumes', gib, 'GB', prices.ebs.gp3PerGbMonth / month, false, undefined, `${money(prices.ebs.gp3PerGbMonth)} / GB-month`);
   add('CloudWatch alarm', counts.alarms, 'alarm', prices.cloudWatch.alarmPerMonth / month, false, undefined, `${money(prices.cloudWatch.alarmPerMonth)} / alarm-month`);
+  const monitored = counts.instances.filter((i) => i.detailedMonitoring).length;
+  const cw = prices.cloudWatch;
+  add('EC2 detailed monitoring', monitored, 'instance', (cw.detailedMonitoringMetricsPerInstance * cw.metricPerMonth) / month, false, undefined,
+    `${cw.detailedMonitoringMetricsPerInstance} metrics x ${money(cw.metricPerMonth)} / metric-month`);
+  add('KMS customer-managed key', counts.kmsKeys, 'key', prices.kms.perKeyMonth / month, false, undefined, `${money(prices.kms.perKeyMonth)} / key-month`);
   add('Secrets Manager secret', counts.secrets, 'secret', prices.secretsManager.perSecretMonth / month, false, undefined, `${money(prices.secretsManager.perSecretMonth)} / secret-month`);
 
   const u = prices.usage;

@@ -71,7 +71,7 @@ const RULES: Rule[] = [
     test: (type, _reason, logicalId) => isCustom(type) && /guardduty|detector/i.test(logicalId + type),
     explain: ({ region }) => ({
       cause: 'the GuardDuty custom resource could not delete the detector it created (or its handler failed)',
-      action: `see the handler's log group (/aws/lambda/...GuardDuty...); check aws guardduty list-detectors --region ${region}; a detector that is a GuardDuty administrator's member cannot be deleted by the member account`,
+      action: `see the handler's log group (<stack>/Detection/GuardDuty/AdoptOrCreate); check aws guardduty list-detectors --region ${region}; a detector that is a GuardDuty administrator's member cannot be deleted by the member account`,
       retryable: false,
     }),
   },
@@ -79,7 +79,7 @@ const RULES: Rule[] = [
     test: (type, reason) => isCustom(type) && /timed out|did not receive|timeout/i.test(reason),
     explain: () => ({
       cause: 'the custom resource handler did not answer in time',
-      action: "see the handler's log group (/aws/lambda/<function>) for the error; deleting again is safe",
+      action: "see the handler's log group (<stack>/<construct path of the custom resource>) for the error; deleting again is safe",
       retryable: true,
     }),
   },
@@ -87,7 +87,7 @@ const RULES: Rule[] = [
     test: (type) => isCustom(type),
     explain: ({ logicalId }) => ({
       cause: `the custom resource handler (${logicalId}) reported FAILED`,
-      action: `read its log group (/aws/lambda/<function of ${logicalId}>) for the error, fix what it names, then npm run destroy again`,
+      action: `read its log group (<stack>/<construct path of ${logicalId}>) for the error, fix what it names, then npm run destroy again`,
       retryable: false,
     }),
   },

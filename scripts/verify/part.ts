@@ -28,13 +28,20 @@ export function scopeOf(config: WorkshopConfig, target: DeployTarget): Scope {
   };
 }
 
-export type Attribute = [attribute: string, expected: string | number | boolean, alsoAccept?: readonly string[]];
+export type Attribute = [attribute: string, expected: string | number | boolean, alsoAccept?: readonly string[], handsOn?: string | null];
 
 /** A resource's rows: `exists`, then one per attribute. */
 export function resourceRows(kind: ResourceKind, resource: string, attrs: readonly Attribute[] = []): ExpectedRow[] {
   return [
     { kind, resource, attribute: EXISTS, expected: 'yes' },
-    ...attrs.map(([attribute, expected, alsoAccept]) => ({ kind, resource, attribute, expected: String(expected), ...(alsoAccept ? { alsoAccept } : {}) })),
+    ...attrs.map(([attribute, expected, alsoAccept, handsOn]) => ({
+      kind,
+      resource,
+      attribute,
+      expected: String(expected),
+      ...(alsoAccept ? { alsoAccept } : {}),
+      ...(handsOn !== undefined ? { handsOn } : {}),
+    })),
   ];
 }
 

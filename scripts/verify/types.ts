@@ -66,6 +66,11 @@ export interface ExpectedRow {
    * hardening): verify checks it, the hands-on check (npm run check) never grades a participant on it.
    */
   readonly appOnly?: string;
+  /**
+   * Where the app departs from the workshop text (AWS Control Tower's controls: KMS, retention,
+   * versioning): what `npm run check` expects of a hand-built account instead; null = not graded there.
+   */
+  readonly handsOn?: string | null;
 }
 
 /** What was read back: a value, or why the endpoint gave nothing to compare. */

@@ -5,7 +5,7 @@
  */
 import { literalNames } from '../../lib/config/text-slips';
 import { WORKSHOP_DEFAULTS } from '../../lib/config/workshop-config';
-import { formatStep, gradeStep } from '../../scripts/check/grade';
+import { formatStep, gradeStep, handsOnRows } from '../../scripts/check/grade';
 import { participantScope } from '../../scripts/check/finder';
 import { CHECK_READS, CHECK_STEPS, partsToRead } from '../../scripts/check/steps';
 import { boardHtml, boardLines, Board } from '../../scripts/fleet/scoreboard';
@@ -14,8 +14,8 @@ import { EXISTS, Found, Observation, rowKey } from '../../scripts/verify/types';
 const target = { account: '123456789012', partition: 'aws' };
 const scope = participantScope(WORKSHOP_DEFAULTS, target);
 const allRows = Object.values(CHECK_READS).flat().flatMap((p) => p.expectedRows(scope));
-/** The rows the check grades: verify's, less the app's own choices. */
-const rows = allRows.filter((r) => !r.appOnly);
+/** As the check grades them: the workshop text's values where the app departs from it, less the app's own choices. */
+const rows = handsOnRows(allRows);
 const step = (id: string) => CHECK_STEPS.find((s) => s.id === id)!;
 
 test('every expected row of the five day-1 parts is in exactly one step', () => {
@@ -66,6 +66,21 @@ function observed(ids: string[], changes: Record<string, string> = {}): Observat
   for (const [key, value] of Object.entries(changes)) o.set(key, { value });
   return o;
 }
+
+test("where the app departs from the text for Control Tower, the check expects the text (7 days, SSE-S3), accepts the app's values (a part the app deployed), grades no versioning", () => {
+  const of = (rs: typeof rows, resource: string, attribute: string) => rs.filter((r) => r.resource === resource && r.attribute === attribute).map((r) => r.expected);
+  const bucket = allRows.find((r) => r.kind === 'bucket')!.resource;
+  const workGroup = allRows.find((r) => r.kind === 'athenaWorkGroup')!.resource;
+  expect(of(allRows, 'Log group Flow-logs-VPC-10-0-0-0', 'retention (days)')).toEqual(['365']);
+  expect(of(rows, 'Log group Flow-logs-VPC-10-0-0-0', 'retention (days)')).toEqual(['7']);
+  expect(rows.find((r) => r.resource === 'Log group Flow-logs-VPC-10-0-0-0' && r.attribute === 'retention (days)')!.alsoAccept).toEqual(['365']);
+  expect([of(allRows, bucket, 'default encryption'), of(rows, bucket, 'default encryption')]).toEqual([['aws:kms'], ['AES256']]);
+  expect([of(allRows, bucket, 'versioning'), of(rows, bucket, 'versioning')]).toEqual([['Enabled'], []]);
+  // The app's workgroup and Wazuh policy are its own: verify checks their KMS, the check grades neither.
+  expect([of(allRows, workGroup, 'result encryption'), of(rows, workGroup, 'result encryption')]).toEqual([['SSE_KMS'], []]);
+  const wazuh = allRows.find((r) => r.kind === 'iamPolicy' && r.attribute === 'actions')!.resource;
+  expect([of(allRows, wazuh, 'actions'), of(rows, wazuh, 'actions')]).toEqual([['ec2:DescribeFlowLogs, kms:Decrypt, s3:GetObject, s3:ListBucket'], []]);
+});
 
 describe('grading a step', () => {
   const grade = (id: string, o: Observation) => gradeStep(step(id), rows, o, scope)!;

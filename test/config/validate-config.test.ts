@@ -40,7 +40,7 @@ describe('defaults are the workshop table', () => {
       availabilityZones: 'us-east-1b, us-east-1c,us-east-1d',
       sampleFindings: 'false',
       trustedAccountId: '111122223333',
-      logRetentionDays: '14',
+      logRetentionDays: '400',
       windowsInstanceType: 't3.medium',
       day2: 'true',
     });
@@ -49,7 +49,7 @@ describe('defaults are the workshop table', () => {
     expect(c.availabilityZones).toEqual(['us-east-1b', 'us-east-1c', 'us-east-1d']);
     expect(c.sampleFindings).toBe(false);
     expect(c.trustedAccountId).toBe('111122223333');
-    expect(c.logRetentionDays).toBe(14);
+    expect(c.logRetentionDays).toBe(400);
     expect(c.instanceTypes.windows).toBe('t3.medium');
   });
 
@@ -104,7 +104,12 @@ describe('bad configuration stops synth with the setting, the value and what is 
     ['name IAM refuses', { participantName: 'alice smith' }, /participantName="alice smith": must be 1-32 characters of A-Z a-z 0-9 \+ = , \. @ _ -/],
     ['name too long', { participantName: 'a'.repeat(33) }, /participantName="a{33}"/],
     ['unsupported NAT count', { natGateways: '2' }, /natGateways=2: must be 3 \(the workshop: one per AZ\) or 1/],
-    ['retention CloudWatch refuses', { logRetentionDays: '10' }, /logRetentionDays=10: must be one of CloudWatch Logs' values/],
+    ['retention CloudWatch refuses', { logRetentionDays: '10' }, /logRetentionDays=10: must be one of CloudWatch Logs' values of at least 365 days/],
+    [
+      'retention shorter than a year (Control Tower CT.CLOUDWATCH.PR.2)',
+      { logRetentionDays: '7' },
+      /logRetentionDays=7: must be one of CloudWatch Logs' values of at least 365 days \(AWS Control Tower control CT.CLOUDWATCH.PR.2 refuses a shorter retention\): 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653/,
+    ],
     ['day2 not a boolean', { day2: 'yes' }, /day2="yes": must be true or false/],
     ['sampleFindings not a boolean', { sampleFindings: 'yes' }, /sampleFindings="yes": must be true or false/],
     ['stack prefix', { stackPrefix: '1-bad_prefix' }, /stackPrefix="1-bad_prefix"/],

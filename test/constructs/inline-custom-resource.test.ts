@@ -1,6 +1,7 @@
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import { DAY2 } from '../support/configurations';
 import { templateOf } from '../support/synthesized';
+import { WorkshopKey } from '../../lib/constructs/workshop-key';
 import { InlineCustomResource, SERVICE_TIMEOUT } from '../../lib/constructs/inline-custom-resource';
 
 describe('inline custom resources answer CloudFormation in minutes, not its default hour', () => {
@@ -29,7 +30,7 @@ describe('inline custom resources answer CloudFormation in minutes, not its defa
           handler: 'inspector-ec2-scanning',
           statements: [],
           properties: {},
-          logRetentionDays: 7,
+          logs: { retentionDays: 365, key: new WorkshopKey(stack, 'Key', { pendingWindowDays: 7 }) },
           timeout: Duration.minutes(10),
         }),
     ).toThrow("inspector-ec2-scanning: the function's timeout (600 s) must be shorter than the custom resource's ServiceTimeout (600 s)");

@@ -2,8 +2,10 @@ import {
   CreateBucketCommand,
   DeleteBucketCommand,
   DeleteObjectCommand,
+  GetBucketPolicyCommand,
   HeadBucketCommand,
   ListObjectVersionsCommand,
+  PutBucketPolicyCommand,
   PutBucketVersioningCommand,
   PutObjectCommand,
   PutObjectLegalHoldCommand,
@@ -11,7 +13,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { Emulator } from '../../scripts/emulator/emulator';
 import { clientConfig } from '../../lib/aws/clients';
-import { onEvent } from '../../lib/handlers/empty-bucket';
+import { DENY_WRITES_SID, onEvent } from '../../lib/handlers/empty-bucket';
 import { cfnEvent, emulator } from './support';
 
 jest.setTimeout(120_000);
@@ -105,4 +107,38 @@ test('the rollback Delete after a failed Create touches nothing', async () => {
   await onEvent(cfnEvent('Delete', { BucketName: Bucket }, { PhysicalResourceId: 'Resource' }), { s3 });
   expect(await countVersions(Bucket)).toEqual({ versions: 1, markers: 0 });
   await expect(onEvent(cfnEvent('Create', {}), { s3 })).rejects.toThrow('BucketName is required');
+});
+
+test('Delete first denies new objects in the bucket policy (keeping its statements), then empties; a second Delete adds no second deny', async () => {
+  const Bucket = 'workshop-still-delivering';
+  await s3.send(new CreateBucketCommand({ Bucket }));
+  await s3.send(new PutBucketVersioningCommand({ Bucket, VersioningConfiguration: { Status: 'Enabled' } }));
+  const delivery = {
+    Sid: 'AWSLogDeliveryWrite',
+    Effect: 'Allow',
+    Principal: { Service: 'delivery.logs.amazonaws.com' },
+    Action: 's3:PutObject',
+    Resource: `arn:aws:s3:::${Bucket}/vpc/AWSLogs/123456789012/*`,
+  };
+  await s3.send(new PutBucketPolicyCommand({ Bucket, Policy: JSON.stringify({ Version: '2012-10-17', Statement: [delivery] }) }));
+  await s3.send(new PutObjectCommand({ Bucket, Key: 'vpc/AWSLogs/123456789012/f.log.gz', Body: 'x' }));
+  const event = cfnEvent('Delete', { BucketName: Bucket }, { PhysicalResourceId: `empty-on-delete:${Bucket}` });
+  await onEvent(event, { s3 });
+  const deny = { Sid: DENY_WRITES_SID, Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: `arn:aws:s3:::${Bucket}/*` };
+  const statements = async () => JSON.parse((await s3.send(new GetBucketPolicyCommand({ Bucket }))).Policy!).Statement;
+  expect(await statements()).toEqual([delivery, deny]);
+  expect(await countVersions(Bucket)).toEqual({ versions: 0, markers: 0 });
+  // A late delivery is refused: the bucket stays empty for CloudFormation to delete.
+  await expect(s3.send(new PutObjectCommand({ Bucket, Key: 'vpc/AWSLogs/123456789012/late.log.gz', Body: 'x' }))).rejects.toThrow();
+  expect(await countVersions(Bucket)).toEqual({ versions: 0, markers: 0 });
+  await onEvent(event, { s3 });
+  expect(await statements()).toEqual([delivery, deny]);
+});
+
+test('a bucket without a policy gets one with the deny alone', async () => {
+  const Bucket = 'workshop-no-policy';
+  await s3.send(new CreateBucketCommand({ Bucket }));
+  await onEvent(cfnEvent('Delete', { BucketName: Bucket }, { PhysicalResourceId: `empty-on-delete:${Bucket}` }), { s3 });
+  const policy = JSON.parse((await s3.send(new GetBucketPolicyCommand({ Bucket }))).Policy!);
+  expect(policy.Statement).toEqual([{ Sid: DENY_WRITES_SID, Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: `arn:aws:s3:::${Bucket}/*` }]);
 });

@@ -8,9 +8,9 @@ test('operatorConfig: cdk.context.json under cdk.json under the command line, as
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'operator-context-'));
   try {
     fs.writeFileSync(path.join(dir, 'cdk.json'), JSON.stringify({ context: { participantName: 'from-cdk-json', natGateways: 3 } }));
-    fs.writeFileSync(path.join(dir, 'cdk.context.json'), JSON.stringify({ participantName: 'from-context-file', logRetentionDays: 14 }));
+    fs.writeFileSync(path.join(dir, 'cdk.context.json'), JSON.stringify({ participantName: 'from-context-file', logRetentionDays: 400 }));
     const config = operatorConfig({ natGateways: '1' }, path.join(dir, 'cdk.json'));
-    expect([config.participantName, config.natGateways, config.logRetentionDays]).toEqual(['from-cdk-json', 1, 14]);
+    expect([config.participantName, config.natGateways, config.logRetentionDays]).toEqual(['from-cdk-json', 1, 400]);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -46,7 +46,7 @@ describe('price sources', () => {
   });
 
   test('every priced entry has a source, and every source a priced entry', () => {
-    expect(priced.length).toBe(37);
+    expect(priced.length).toBe(40);
     expect(Object.keys(prices.priceSources).sort()).toEqual([...priced].sort());
   });
 

@@ -60,6 +60,9 @@ test('the estimate is the price table times the counts', () => {
   expect(line('EC2 t3.small Windows').perHour).toBeCloseTo(0.0392, 6);
   expect(line('EBS gp3').perHour).toBeCloseTo((46 * 0.08) / 730, 6);
   expect(line('Inspector EC2').perHour).toBeCloseTo((3 * 1.2584) / 730, 6);
+  // Control Tower: the three instances' detailed monitoring (7 metrics each) and the workshop key.
+  expect(line('EC2 detailed monitoring').perHour).toBeCloseTo((3 * 7 * 0.3) / 730, 6);
+  expect(line('KMS customer-managed key').perHour).toBeCloseTo(1 / 730, 6);
   expect(e.perHour).toBeCloseTo(e.lines.reduce((s, l) => s + l.perHour, 0), 6);
   expect(e.unpriced).toEqual([]);
 
@@ -104,8 +107,8 @@ describe('npm run cost -- --roster FILE --hours H: the room from its roster', ()
         { title: 'cheaper', counts: countResources(cheaper), estimate: estimate(countResources(cheaper), prices) },
       ];
       const text = renderText(modes, prices, scenarios);
-      expect(text).toMatch(/per participant x 4 h\s+\$1\.03\s+\$0\.63/);
-      expect(text).toMatch(new RegExp(`room ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: 3 participants x 4 h\\s+\\$3\\.09\\s+\\$1\\.89`));
+      expect(text).toMatch(/per participant x 4 h\s+\$1\.07\s+\$0\.67/);
+      expect(text).toMatch(new RegExp(`room ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: 3 participants x 4 h\\s+\\$3\\.21\\s+\\$2\\.01`));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -2,7 +2,7 @@
  * Leftovers (`npm run leftovers`, `verify --leftovers`, the leftovers() export) against the
  * emulator: clean on a fresh account; finds what the test leaves behind (a tagged VPC, the named
  * IAM user, the default VPC still named Default-VPC, a stack of the app) and exits 1; terminated
- * instances are not leftovers; GuardDuty is INFO, never a failure.
+ * instances and KMS keys pending deletion are not leftovers; GuardDuty is INFO, never a failure.
  */
 import { CloudFormationClient, CreateStackCommand, DeleteStackCommand } from '@aws-sdk/client-cloudformation';
 import { CreateDetectorCommand, DeleteDetectorCommand, GuardDutyClient } from '@aws-sdk/client-guardduty';
@@ -18,6 +18,7 @@ import {
   RunInstancesCommand,
   TerminateInstancesCommand,
 } from '@aws-sdk/client-ec2';
+import { CreateKeyCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import { WORKSHOP_DEFAULTS } from '../../lib/config/workshop-config';
 import { Emulator, startEmulator } from '../../scripts/emulator/emulator';
 import { findLeftovers, leftovers } from '../../scripts/leftovers/find';
@@ -135,6 +136,14 @@ test('a terminated instance still carrying the workshop tags is not a leftover',
   await ec2.send(new TerminateInstancesCommand({ InstanceIds: [instanceId] }));
   const scan = await findLeftovers(WORKSHOP_DEFAULTS, clients);
   expect([...scan.items, ...scan.info].map((l) => l.id)).not.toContain(instanceId);
+});
+
+test("a tagged KMS key is a leftover until it is scheduled for deletion (destroy's workshop key, KMS waits 7 days)", async () => {
+  const keyId = (await clients.kms.send(new CreateKeyCommand({ Tags: WORKSHOP_TAGS.map((t) => ({ TagKey: t.Key, TagValue: t.Value })) }))).KeyMetadata!.KeyId!;
+  expect((await findLeftovers(WORKSHOP_DEFAULTS, clients)).items.map((l) => l.id)).toContain(keyId);
+  await clients.kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 }));
+  const scan = await findLeftovers(WORKSHOP_DEFAULTS, clients);
+  expect([...scan.items, ...scan.info].map((l) => l.id)).not.toContain(keyId);
 });
 
 test('a GuardDuty detector is INFO for a human, not a leftover: exit 0', async () => {

@@ -57,7 +57,7 @@ describe('auto-block part (day 2)', () => {
       FIRST_BLOCK_RULE: '100',
       LAST_BLOCK_RULE: '109',
     });
-    t.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 7 });
+    t.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 365, KmsKeyId: { 'Fn::GetAtt': ['Key9BCD29C7', 'Arn'] } });
     expect(fn.Properties.LoggingConfig.LogGroup.Ref).toMatch(/^AutoBlockLogs/);
   });
 

@@ -9,6 +9,13 @@ import { OPTIONAL_SETTINGS } from '../support/configurations';
 
 const WAZUH_PRINCIPAL = 'arn:aws:iam::111122223333:role/wazuh-manager';
 
+/** The workshop key (Key/Key), as the resources reference it. */
+const KEY_ARN = { 'Fn::GetAtt': ['Key9BCD29C7', 'Arn'] };
+/** Every bucket of the app: noncurrent versions expire after 30 days, incomplete uploads are aborted after 1. */
+const LIFECYCLE = {
+  Rules: [{ Id: 'ExpireNoncurrentVersionsAbortUploads', Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: 30 }, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }],
+};
+
 describe('investigation part, workshop defaults', () => {
   const { template: t, assembly, directory } = synthesized();
   /** The construct tree as synth wrote it (tree.json of the cloud assembly). */
@@ -95,17 +102,19 @@ describe('investigation part, workshop defaults', () => {
           EnforceWorkGroupConfiguration: true,
           ResultConfiguration: {
             OutputLocation: { 'Fn::Join': ['', ['s3://', { Ref: results }, '/']] },
-            EncryptionConfiguration: { EncryptionOption: 'SSE_S3' },
+            EncryptionConfiguration: { EncryptionOption: 'SSE_KMS', KmsKey: KEY_ARN },
           },
         }),
       });
     });
 
-    test('results bucket: SSE-S3, TLS only, public access blocked, emptied and deleted on destroy, after the workgroup', () => {
+    test('results bucket: SSE-KMS with the workshop key, versioned, lifecycle, TLS only, public access blocked, emptied and deleted on destroy, after the workgroup', () => {
       t.hasResource('AWS::S3::Bucket', {
         DeletionPolicy: 'Delete',
         Properties: {
-          BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+          BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: KEY_ARN } }] },
+          VersioningConfiguration: { Status: 'Enabled' },
+          LifecycleConfiguration: LIFECYCLE,
           PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
           OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
         },
@@ -215,8 +224,8 @@ describe('investigation part, workshop defaults', () => {
       });
     });
 
-    test('log group deleted on destroy, with the configured retention', () => {
-      t.hasResource('AWS::Logs::LogGroup', { DeletionPolicy: 'Delete', Properties: { LogGroupName: 'SecurityWorkshop-CloudTrail', RetentionInDays: 7 } });
+    test('log group deleted on destroy, with the configured retention (365 days), encrypted with the workshop key', () => {
+      t.hasResource('AWS::Logs::LogGroup', { DeletionPolicy: 'Delete', Properties: { LogGroupName: 'SecurityWorkshop-CloudTrail', RetentionInDays: 365, KmsKeyId: KEY_ARN } });
     });
 
     test('bucket policy only lets this trail write, into AWSLogs/<account>/', () => {
@@ -279,7 +288,7 @@ describe('investigation part, workshop defaults', () => {
   });
 
   describe('Wazuh hand-off', () => {
-    test('managed policy: exactly ListBucket on the flow-log bucket, GetObject on its vpc/ files, DescribeFlowLogs', () => {
+    test('managed policy: exactly ListBucket on the flow-log bucket, GetObject on its vpc/ files, Decrypt with the workshop key through S3, DescribeFlowLogs', () => {
       const bucketArn = { 'Fn::GetAtt': [flowLogBucketId, 'Arn'] };
       t.hasResourceProperties('AWS::IAM::ManagedPolicy', {
         ManagedPolicyName: 'SecurityWorkshop-WazuhVpcFlowReader',
@@ -288,6 +297,13 @@ describe('investigation part, workshop defaults', () => {
           Statement: [
             { Sid: 'ListFlowLogFiles', Effect: 'Allow', Action: 's3:ListBucket', Resource: bucketArn },
             { Sid: 'ReadFlowLogFiles', Effect: 'Allow', Action: 's3:GetObject', Resource: { 'Fn::Join': ['', [bucketArn, '/vpc/*']] } },
+            {
+              Sid: 'DecryptFlowLogFiles',
+              Effect: 'Allow',
+              Action: 'kms:Decrypt',
+              Resource: KEY_ARN,
+              Condition: { StringEquals: { 'kms:ViaService': { 'Fn::Join': ['', ['s3.', { Ref: 'AWS::Region' }, '.amazonaws.com']] } } },
+            },
             { Sid: 'FindFlowLogs', Effect: 'Allow', Action: 'ec2:DescribeFlowLogs', Resource: '*' },
           ],
         },

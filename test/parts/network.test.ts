@@ -93,9 +93,9 @@ describe('network part: the workshop table, literally', () => {
     });
   });
 
-  test('flow log to CloudWatch Logs: ALL, default format, group Flow-logs-VPC-10-0-0-0 deleted on destroy', () => {
+  test('flow log to CloudWatch Logs: ALL, default format, group Flow-logs-VPC-10-0-0-0 (365 days, workshop key) deleted on destroy', () => {
     t.hasResource('AWS::Logs::LogGroup', {
-      Properties: { LogGroupName: 'Flow-logs-VPC-10-0-0-0', RetentionInDays: 7 },
+      Properties: { LogGroupName: 'Flow-logs-VPC-10-0-0-0', RetentionInDays: 365, KmsKeyId: { 'Fn::GetAtt': ['Key9BCD29C7', 'Arn'] } },
       DeletionPolicy: 'Delete',
       UpdateReplacePolicy: 'Delete',
     });
@@ -122,12 +122,13 @@ describe('network part: the workshop table, literally', () => {
     expect(dest).toMatch(/\/vpc\/"\]\]\}$/);
   });
 
-  test('flow-log bucket: s3-vpc-flow-logs-vpc-10-0-0-0-<account>-<region>, blocked, SSL only, encrypted, deleted', () => {
+  test('flow-log bucket: s3-vpc-flow-logs-vpc-10-0-0-0-<account>-<region>, blocked, SSL only, SSE-KMS with the workshop key, versioned, deleted', () => {
     t.hasResource('AWS::S3::Bucket', {
       Properties: {
         BucketName: { 'Fn::Join': ['', ['s3-vpc-flow-logs-vpc-10-0-0-0-', { Ref: 'AWS::AccountId' }, '-', { Ref: 'AWS::Region' }]] },
         PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
-        BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+        BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': ['Key9BCD29C7', 'Arn'] } } }] },
+        VersioningConfiguration: { Status: 'Enabled' },
       },
       DeletionPolicy: 'Delete',
     });

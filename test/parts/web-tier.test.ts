@@ -187,7 +187,7 @@ describe('web tier (day 2, protect)', () => {
       ResourceArn: { Ref: idOf(t, 'AWS::ElasticLoadBalancingV2::LoadBalancer') },
       WebACLArn: { 'Fn::GetAtt': [aclId, 'Arn'] },
     });
-    t.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: 'aws-waf-logs-SecurityWorkshop-web', RetentionInDays: 7 });
+    t.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: 'aws-waf-logs-SecurityWorkshop-web', RetentionInDays: 365, KmsKeyId: { 'Fn::GetAtt': ['Key9BCD29C7', 'Arn'] } });
     const [logging] = Object.values(t.findResources('AWS::WAFv2::LoggingConfiguration'));
     expect(logging.Properties.ResourceArn).toEqual({ 'Fn::GetAtt': [aclId, 'Arn'] });
     expect(JSON.stringify(logging.Properties.LogDestinationConfigs)).toContain(':log-group:aws-waf-logs-SecurityWorkshop-web"');

@@ -20,8 +20,8 @@ import { CloudAssembly, PATH_METADATA_ENABLE_CONTEXT } from 'aws-cdk-lib/cx-api'
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-/** The workshop's parts: the top-level constructs of the stack. */
-export const PARTS = ['Identity', 'Network', 'Detection', 'Compute', 'Investigation'] as const;
+/** The workshop's parts: the top-level constructs of the stack (and Key, the KMS key they share). */
+export const PARTS = ['Identity', 'Network', 'Detection', 'Compute', 'Investigation', 'Key'] as const;
 export type Part = (typeof PARTS)[number];
 
 /** Where the unit layer's globalSetup keeps this run's assemblies (a directory it removes at the end). */

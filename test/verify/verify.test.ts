@@ -52,7 +52,7 @@ describe('expected rows from the default config (cdk.json)', () => {
       'arn:aws:s3:::s3-vpc-flow-logs-vpc-10-0-0-0-123456789012-us-east-1/vpc/',
     );
     expect(expectedOf(rows, 'Flow log VPC-10-0-0-0 -> S3', 'log format')).toBe(DEFAULT_FLOW_LOG_FORMAT);
-    expect(expectedOf(rows, 'Log group Flow-logs-VPC-10-0-0-0', 'retention (days)')).toBe('7');
+    expect(expectedOf(rows, 'Log group Flow-logs-VPC-10-0-0-0', 'retention (days)')).toBe('365');
     expect(expectedOf(rows, 'Instance webserver-001-default-vpc', 'security groups')).toBe('http-world');
     expect(expectedOf(rows, 'Instance webserver-001-default-vpc', 'public IP')).toBe('yes');
     expect(expectedOf(rows, 'Instance Ubuntu-instance-001-no-updates', 'subnet')).toBe('Private-Subnet-a-10-0-4');
@@ -103,7 +103,7 @@ describe('expected rows from the default config (cdk.json)', () => {
     expect(expectedOf(rows, wg, 'state')).toBe('ENABLED');
     expect(expectedOf(rows, wg, 'enforce workgroup configuration')).toBe('true');
     expect(expectedOf(rows, wg, 'output location')).toBe('s3://<output AthenaResultsBucket>/');
-    expect(expectedOf(rows, wg, 'result encryption')).toBe('SSE_S3');
+    expect(expectedOf(rows, wg, 'result encryption')).toBe('SSE_KMS');
     expect(expectedOf(rows, wg, 'saved queries')).toBe('4');
     expect(expectedOf(rows, wg, 'saved query names')).toBe(
       'CloudTrail - events per IAM user, VPC flow logs - DNS, VPC flow logs - rejected flows, VPC flow logs - top talkers',
@@ -117,7 +117,7 @@ describe('expected rows from the default config (cdk.json)', () => {
     expect(expectedOf(rows, trail, 'logging')).toBe('true');
 
     const policy = 'IAM policy SecurityWorkshop-WazuhVpcFlowReader';
-    expect(expectedOf(rows, policy, 'actions')).toBe('ec2:DescribeFlowLogs, s3:GetObject, s3:ListBucket');
+    expect(expectedOf(rows, policy, 'actions')).toBe('ec2:DescribeFlowLogs, kms:Decrypt, s3:GetObject, s3:ListBucket');
     expect(expectedOf(rows, policy, 's3:GetObject resource')).toBe(`arn:aws:s3:::${bucket}/vpc/*`);
 
     // No saved Logs Insights query rows: the emulator has no API for them (see scripts/emulator/README.md).
@@ -168,13 +168,13 @@ describe('expected rows follow --context overrides', () => {
         publicSubnetCidrs: '10.1.1.0/24,10.1.2.0/24,10.1.3.0/24',
         privateSubnetCidrs: '10.1.4.0/24,10.1.5.0/24,10.1.6.0/24',
         participantName: 'alice',
-        logRetentionDays: '14',
+        logRetentionDays: '400',
       }),
       target,
     );
     expect(expectedOf(rows, 'VPC VPC-10-1-0-0', 'CIDR')).toBe('10.1.0.0/16');
     expect(expectedOf(rows, 'Subnet Private-Subnet-a-10-1-4', 'CIDR')).toBe('10.1.4.0/24');
-    expect(expectedOf(rows, 'Log group Flow-logs-VPC-10-1-0-0', 'retention (days)')).toBe('14');
+    expect(expectedOf(rows, 'Log group Flow-logs-VPC-10-1-0-0', 'retention (days)')).toBe('400');
     expect(expectedOf(rows, 'IAM group alice-RO-GROUP', EXISTS)).toBe('yes');
   });
 

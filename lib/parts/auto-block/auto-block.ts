@@ -1,13 +1,13 @@
-import { Aws, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { BLOCK_ACL, EXPIRY_SCHEDULE_MINUTES, GUARDDUTY_FINDING_EVENT } from '../../config/auto-block';
 import { WorkshopConfig } from '../../config/workshop-config';
-import { bundleHandler } from '../../constructs/bundle-handler';
+import { inlineFunction } from '../../constructs/inline-function';
+import { LogSettings } from '../../constructs/workshop-key';
 import { BlockAcl } from './block-acl';
 
 export interface AutoBlockProps {
@@ -18,6 +18,8 @@ export interface AutoBlockProps {
   readonly blockedHosts: { readonly name: string; readonly id: string; readonly arn: string };
   /** The day-1 alarm topic, told of each new block; none (investigation left out): only logged. */
   readonly alarmTopicArn?: string;
+  /** The function's log group: retention and the workshop key. */
+  readonly logs: LogSettings;
 }
 
 /**
@@ -42,34 +44,12 @@ export class AutoBlock extends Construct {
     this.networkAclId = this.blockAcl.networkAclId;
     const aclArn = `arn:${Aws.PARTITION}:ec2:${Aws.REGION}:${Aws.ACCOUNT_ID}:network-acl/${this.networkAclId}`;
 
-    const logGroup = new logs.LogGroup(this, 'Logs', { retention: config.logRetentionDays as logs.RetentionDays, removalPolicy: RemovalPolicy.DESTROY });
-    this.role = new iam.Role(this, 'Role', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: `GuardDuty auto-block handler of ${Stack.of(this).stackName}`,
-    });
-    const allow = (actions: string[], resources: string[], conditions?: Record<string, unknown>) =>
-      this.role.addToPolicy(new iam.PolicyStatement({ actions, resources, conditions }));
-    allow(['logs:CreateLogStream', 'logs:PutLogEvents'], [logGroup.logGroupArn]);
-    allow(['wafv2:GetIPSet', 'wafv2:UpdateIPSet'], [blockedHosts.arn]);
-    allow(['ec2:DescribeNetworkAcls'], ['*']);
-    allow(['ec2:CreateNetworkAclEntry', 'ec2:DeleteNetworkAclEntry'], [aclArn]);
-    // Only the block records: tags whose keys start with blocked:.
-    allow(['ec2:CreateTags', 'ec2:DeleteTags'], [aclArn], { 'ForAllValues:StringLike': { 'aws:TagKeys': ['blocked:*'] } });
-    if (props.alarmTopicArn) allow(['sns:Publish'], [props.alarmTopicArn]);
-    Validations.of(this.role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'ec2:DescribeNetworkAcls supports no resource-level permissions; the handler reads only its own ACL by id.',
-    });
-
-    this.function = new lambda.Function(this, 'Function', {
-      runtime: lambda.Runtime.NODEJS_24_X,
-      handler: 'index.handler',
-      code: lambda.Code.fromInline(bundleHandler('auto-block')),
+    const fn = inlineFunction(this, {
+      handler: 'auto-block',
+      logs: props.logs,
+      roleDescription: `GuardDuty auto-block handler of ${Stack.of(this).stackName}`,
+      functionDescription: 'GuardDuty auto-block: lib/handlers/auto-block.ts',
       timeout: Duration.minutes(1),
-      memorySize: 256,
-      role: this.role,
-      logGroup,
-      description: 'GuardDuty auto-block: lib/handlers/auto-block.ts',
       environment: {
         IP_SET_NAME: blockedHosts.name,
         IP_SET_ID: blockedHosts.id,
@@ -83,7 +63,24 @@ export class AutoBlock extends Construct {
         LAST_BLOCK_RULE: String(BLOCK_ACL.lastBlockRule),
       },
     });
+    this.function = fn.function;
+    this.role = fn.role;
+    // The role's policy before the function: an invocation never runs without its permissions.
     this.function.node.addDependency(this.role);
+
+    const allow = (actions: string[], resources: string[], conditions?: Record<string, unknown>) =>
+      this.role.addToPolicy(new iam.PolicyStatement({ actions, resources, conditions }));
+    allow(['wafv2:GetIPSet', 'wafv2:UpdateIPSet'], [blockedHosts.arn]);
+    allow(['ec2:DescribeNetworkAcls'], ['*']);
+    allow(['ec2:CreateNetworkAclEntry', 'ec2:DeleteNetworkAclEntry'], [aclArn]);
+    // Only the block records: tags whose keys start with blocked:.
+    allow(['ec2:CreateTags', 'ec2:DeleteTags'], [aclArn], { 'ForAllValues:StringLike': { 'aws:TagKeys': ['blocked:*'] } });
+    if (props.alarmTopicArn) allow(['sns:Publish'], [props.alarmTopicArn]);
+    Validations.of(this.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'ec2:DescribeNetworkAcls supports no resource-level permissions; the handler reads only its own ACL by id.',
+    });
+
     this.functionName = this.function.functionName;
 
     const target = new targets.LambdaFunction(this.function, { retryAttempts: 2, maxEventAge: Duration.hours(1) });

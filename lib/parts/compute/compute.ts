@@ -5,9 +5,12 @@ import { DefaultVpc } from './default-vpc';
 import { PinnedImages } from './pinned-images';
 import { PrivateInstances } from './private-instances';
 import { Webserver } from './webserver';
+import { WorkshopKey } from '../../constructs/workshop-key';
 
 export interface ComputeProps {
   readonly config: WorkshopConfig;
+  /** The workshop key: the default-VPC lookup's log group. */
+  readonly key: WorkshopKey;
   /** From the identity part: ROLE-AmazonEC2RoleforSSM. */
   readonly instanceProfileName: string;
   /** From the network part: Private-Subnet-a, where the workshop launches both private instances. */
@@ -37,9 +40,9 @@ export class Compute extends Construct {
     this.defaultVpc = new DefaultVpc(this, 'DefaultVpc', {
       nameTag: names.defaultVpc,
       availabilityZone: config.availabilityZones[0],
-      logRetentionDays: config.logRetentionDays,
+      logs: { retentionDays: config.logRetentionDays, key: props.key },
     });
-    this.images = new PinnedImages(this, 'Images', { imageSet: config.imageSet, logRetentionDays: config.logRetentionDays });
+    this.images = new PinnedImages(this, 'Images', { imageSet: config.imageSet, logs: { retentionDays: config.logRetentionDays, key: props.key } });
     const { LINUX, WINDOWS } = ec2.OperatingSystemType;
     this.webserver = new Webserver(this, 'Webserver', {
       machineImage: this.images.machineImage('amazonLinux2023', LINUX),

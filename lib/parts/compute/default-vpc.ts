@@ -2,13 +2,14 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Aws } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { InlineCustomResource } from '../../constructs/inline-custom-resource';
+import { LogSettings } from '../../constructs/workshop-key';
 
 export interface DefaultVpcProps {
   /** Name tag the workshop gives the default VPC: Default-VPC. */
   readonly nameTag: string;
   /** AZ whose default subnet the webserver uses. */
   readonly availabilityZone: string;
-  readonly logRetentionDays: number;
+  readonly logs: LogSettings;
 }
 
 /**
@@ -26,7 +27,7 @@ export class DefaultVpc extends Construct {
     const lookup = new InlineCustomResource(this, 'Lookup', {
       handler: 'default-vpc',
       properties: { NameTag: props.nameTag, AvailabilityZone: props.availabilityZone },
-      logRetentionDays: props.logRetentionDays,
+      logs: props.logs,
       statements: [
         new iam.PolicyStatement({ actions: ['ec2:DescribeVpcs', 'ec2:DescribeSubnets', 'ec2:DescribeTags'], resources: ['*'] }),
         new iam.PolicyStatement({

@@ -3,6 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { InlineCustomResource } from '../../constructs/inline-custom-resource';
+import { LogSettings } from '../../constructs/workshop-key';
 import { AMI_PARAMETERS } from '../../config/amis';
 
 export type ImageKey = keyof typeof AMI_PARAMETERS;
@@ -10,7 +11,8 @@ export type ImageKey = keyof typeof AMI_PARAMETERS;
 export interface PinnedImagesProps {
   /** The imageSet setting: the ids are read once per value and kept. */
   readonly imageSet: string;
-  readonly logRetentionDays: number;
+  /** The handler's log group: retention and the workshop key. */
+  readonly logs: LogSettings;
 }
 
 /**
@@ -30,7 +32,7 @@ export class PinnedImages extends Construct {
     this.resource = new InlineCustomResource(this, 'Resource', {
       handler: 'pinned-images',
       properties: { ImageSet: props.imageSet, Parameters: { ...AMI_PARAMETERS } },
-      logRetentionDays: props.logRetentionDays,
+      logs: props.logs,
       statements: [new iam.PolicyStatement({ actions: ['ssm:GetParameters'], resources: Object.values(AMI_PARAMETERS).map(parameterArn) })],
     });
     const keys = Object.keys(AMI_PARAMETERS) as ImageKey[];

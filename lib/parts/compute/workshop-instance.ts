@@ -45,6 +45,8 @@ export class WorkshopInstance extends Construct {
           deleteOnTermination: true,
         },
       ],
+      // Detailed (1-minute) monitoring: AWS Control Tower's CT.EC2.PR.13.
+      monitoring: true,
       metadataOptions: { httpTokens: 'required', httpEndpoint: 'enabled', httpPutResponseHopLimit: 1 },
       blockDeviceMappings: [
         {
@@ -59,10 +61,6 @@ export class WorkshopInstance extends Construct {
     this.startSessionCommand = `aws ssm start-session --target ${this.instanceId} --region ${Aws.REGION}`;
 
     Validations.of(this.instance).acknowledge(
-      {
-        id: 'AwsSolutions-EC28',
-        reason: 'Basic 5-minute monitoring is enough for a session of a few hours; detailed monitoring bills per instance.',
-      },
       {
         id: 'AwsSolutions-EC29',
         reason: 'Termination protection would stop `cdk destroy` from removing the instance after the workshop.',

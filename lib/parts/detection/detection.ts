@@ -2,9 +2,12 @@ import { Construct } from 'constructs';
 import { WorkshopConfig } from '../../config/workshop-config';
 import { GuardDutyDetector } from './guardduty-detector';
 import { InspectorScanning } from './inspector-scanning';
+import { LogSettings, WorkshopKey } from '../../constructs/workshop-key';
 
 export interface DetectionProps {
   readonly config: WorkshopConfig;
+  /** The workshop key: the handlers' log groups. */
+  readonly key: WorkshopKey;
 }
 
 /** Workshop part 2: GuardDuty and Amazon Inspector. Waits for no other part. */
@@ -14,10 +17,8 @@ export class Detection extends Construct {
 
   constructor(scope: Construct, id: string, props: DetectionProps) {
     super(scope, id);
-    this.guardDuty = new GuardDutyDetector(this, 'GuardDuty', {
-      sampleFindings: props.config.sampleFindings,
-      logRetentionDays: props.config.logRetentionDays,
-    });
-    this.inspector = new InspectorScanning(this, 'Inspector', { logRetentionDays: props.config.logRetentionDays });
+    const logs: LogSettings = { retentionDays: props.config.logRetentionDays, key: props.key };
+    this.guardDuty = new GuardDutyDetector(this, 'GuardDuty', { sampleFindings: props.config.sampleFindings, logs });
+    this.inspector = new InspectorScanning(this, 'Inspector', { logs });
   }
 }

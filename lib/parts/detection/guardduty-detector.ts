@@ -3,11 +3,12 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { InlineCustomResource } from '../../constructs/inline-custom-resource';
 import { serviceLinkedRole } from '../../constructs/service-linked-role';
+import { LogSettings } from '../../constructs/workshop-key';
 
 export interface GuardDutyDetectorProps {
   /** Generate GuardDuty's sample findings once the detector exists (workshop part 2). */
   readonly sampleFindings: boolean;
-  readonly logRetentionDays: number;
+  readonly logs: LogSettings;
 }
 
 /**
@@ -28,7 +29,7 @@ export class GuardDutyDetector extends Construct {
     const detector = new InlineCustomResource(this, 'AdoptOrCreate', {
       handler: 'guardduty-detector',
       properties: { FindingPublishingFrequency: 'FIFTEEN_MINUTES' },
-      logRetentionDays: props.logRetentionDays,
+      logs: props.logs,
       statements: [
         new iam.PolicyStatement({ actions: ['guardduty:ListDetectors', 'guardduty:CreateDetector'], resources: ['*'] }),
         new iam.PolicyStatement({
@@ -53,7 +54,7 @@ export class GuardDutyDetector extends Construct {
       new InlineCustomResource(this, 'SampleFindings', {
         handler: 'guardduty-sample-findings',
         properties: { DetectorId: this.detectorId },
-        logRetentionDays: props.logRetentionDays,
+        logs: props.logs,
         statements: [new iam.PolicyStatement({ actions: ['guardduty:CreateSampleFindings'], resources: [detectorArns] })],
         wildcardReasons: {
           'Resource::arn:<AWS::Partition>:guardduty:<AWS::Region>:<AWS::AccountId>:detector/*':

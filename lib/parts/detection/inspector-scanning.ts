@@ -3,9 +3,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { serviceLinkedRole } from '../../constructs/service-linked-role';
 import { InlineCustomResource } from '../../constructs/inline-custom-resource';
+import { LogSettings } from '../../constructs/workshop-key';
 
 export interface InspectorScanningProps {
-  readonly logRetentionDays: number;
+  readonly logs: LogSettings;
 }
 
 /**
@@ -25,7 +26,7 @@ export class InspectorScanning extends Construct {
       handler: 'inspector-ec2-scanning',
       // None: the handler reads none (it enables and disables EC2 scanning, nothing else).
       properties: {},
-      logRetentionDays: props.logRetentionDays,
+      logs: props.logs,
       statements: [
         new iam.PolicyStatement({
           actions: ['inspector2:BatchGetAccountStatus', 'inspector2:Enable', 'inspector2:Disable'],

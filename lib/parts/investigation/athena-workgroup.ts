@@ -3,12 +3,13 @@ import * as athena from 'aws-cdk-lib/aws-athena';
 import * as glue from 'aws-cdk-lib/aws-glue';
 import { Construct } from 'constructs';
 import { EmptiedBucket } from '../../constructs/emptied-bucket';
+import { LogSettings } from '../../constructs/workshop-key';
 
 export interface AthenaWorkgroupProps {
   /** Glue database of the log tables: lower case and underscores. */
   readonly databaseName: string;
   readonly workGroupName: string;
-  readonly logRetentionDays: number;
+  readonly logs: LogSettings;
 }
 
 /** A Glue table over logs as delivered to S3, with one partition per day found by projection. */
@@ -41,7 +42,7 @@ export const PROJECTION_RANGE = 'NOW-1YEARS,NOW';
 
 /**
  * The Athena side of the investigation: a Glue database for the log tables and a workgroup whose
- * query results go to a bucket of the app (SSE-S3, emptied and deleted on destroy). The
+ * query results go to a bucket of the app (emptied and deleted on destroy), encrypted with the workshop key. The
  * workgroup enforces its configuration, so every query's results land there encrypted.
  */
 export class AthenaWorkgroup extends Construct {
@@ -59,7 +60,7 @@ export class AthenaWorkgroup extends Construct {
     });
     this.databaseName = this.database.ref;
 
-    this.results = new EmptiedBucket(this, 'Results', { purpose: 'Athena query results', logRetentionDays: props.logRetentionDays });
+    this.results = new EmptiedBucket(this, 'Results', { purpose: 'Athena query results', logs: props.logs });
     this.workGroup = new athena.CfnWorkGroup(this, 'WorkGroup', {
       name: props.workGroupName,
       description: 'Workshop investigation: flow logs and CloudTrail in S3',
@@ -74,7 +75,7 @@ export class AthenaWorkgroup extends Construct {
         engineVersion: { selectedEngineVersion: 'Athena engine version 3' },
         resultConfiguration: {
           outputLocation: `s3://${this.results.bucket.bucketName}/`,
-          encryptionConfiguration: { encryptionOption: 'SSE_S3' },
+          encryptionConfiguration: { encryptionOption: 'SSE_KMS', kmsKey: props.logs.key.keyArn },
         },
       },
     });

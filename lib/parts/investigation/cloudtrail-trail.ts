@@ -8,11 +8,12 @@ import { Construct } from 'constructs';
 import { AthenaWorkgroup } from './athena-workgroup';
 import { EmptiedBucket } from '../../constructs/emptied-bucket';
 import { logicalIdOf } from '../../constructs/logical-id';
+import { LogSettings } from '../../constructs/workshop-key';
 
 export interface CloudTrailTrailProps {
   readonly trailName: string;
   readonly logGroupName: string;
-  readonly logRetentionDays: number;
+  readonly logs: LogSettings;
   readonly workgroup: AthenaWorkgroup;
   readonly tableName: string;
 }
@@ -85,7 +86,7 @@ export class CloudTrailTrail extends Construct {
   constructor(scope: Construct, id: string, props: CloudTrailTrailProps) {
     super(scope, id);
     this.trailArn = `arn:${Aws.PARTITION}:cloudtrail:${Aws.REGION}:${Aws.ACCOUNT_ID}:trail/${props.trailName}`;
-    this.storage = new EmptiedBucket(this, 'Storage', { purpose: 'CloudTrail log files', logRetentionDays: props.logRetentionDays });
+    this.storage = new EmptiedBucket(this, 'Storage', { purpose: 'CloudTrail log files', logs: props.logs });
     const bucket = this.storage.bucket;
 
     // Bucket policy of the CloudTrail user guide ("Amazon S3 bucket policy for CloudTrail").
@@ -112,11 +113,13 @@ export class CloudTrailTrail extends Construct {
 
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       logGroupName: props.logGroupName,
-      retention: props.logRetentionDays as logs.RetentionDays,
+      retention: props.logs.retentionDays as logs.RetentionDays,
+      encryptionKey: props.logs.key.key,
       removalPolicy: RemovalPolicy.DESTROY,
     });
     // Only this account's trail may use the role (CloudTrail user guide: confused deputy prevention).
     // The trail's ARN is built from its name, not read from the trail, which refers to the role.
+    props.logs.key.allowLogGroups(props.logGroupName);
     const deliveryRole = new iam.Role(this, 'DeliveryRole', {
       description: `CloudTrail delivery of ${props.trailName} to ${props.logGroupName}`,
       assumedBy: new iam.ServicePrincipal('cloudtrail.amazonaws.com').withConditions({
@@ -137,10 +140,13 @@ export class CloudTrailTrail extends Construct {
       isMultiRegionTrail: true,
       includeGlobalServiceEvents: true,
       enableLogFileValidation: true,
+      // SSE-KMS with the workshop key (CT.CLOUDTRAIL.PR.1); the key policy lets only this trail use it.
+      kmsKeyId: props.logs.key.keyArn,
       s3BucketName: bucket.bucketName,
       cloudWatchLogsLogGroupArn: this.logGroup.logGroupArn,
       cloudWatchLogsRoleArn: deliveryRole.roleArn,
     });
+    props.logs.key.allowTrail(this.trailArn);
     // CloudTrail checks both permissions when the trail is created; on destroy the trail goes
     // first (no new files), then the bucket is emptied, then deleted.
     this.trail.node.addDependency(bucket.policy!, deliveryRole.node.findChild('DefaultPolicy'), this.storage.emptier);

@@ -8,9 +8,12 @@ import { CloudTrailTrail } from './cloudtrail-trail';
 import { FlowLogAthena } from './flow-log-athena';
 import { FlowLogInsights } from './flow-log-insights';
 import { WazuhReader } from './wazuh-reader';
+import { LogSettings, WorkshopKey } from '../../constructs/workshop-key';
 
 export interface InvestigationProps {
   readonly config: WorkshopConfig;
+  /** The workshop key: the trail, its log group and bucket, the Athena results; the Wazuh reader decrypts with it. */
+  readonly key: WorkshopKey;
   /** From the network part: the flow log's CloudWatch Logs group. */
   readonly flowLogGroup: logs.ILogGroup;
   /** From the network part: the flow log's bucket (read here, never changed). */
@@ -38,6 +41,7 @@ export class Investigation extends Construct {
     const { config } = props;
     const names = workshopNames(config);
     const n = names.investigation;
+    const logs: LogSettings = { retentionDays: config.logRetentionDays, key: props.key };
 
     this.insights = new FlowLogInsights(this, 'FlowLogInsights', {
       logGroup: props.flowLogGroup,
@@ -53,7 +57,7 @@ export class Investigation extends Construct {
     this.workgroup = new AthenaWorkgroup(this, 'Athena', {
       databaseName: n.glueDatabase,
       workGroupName: n.athenaWorkGroup,
-      logRetentionDays: config.logRetentionDays,
+      logs,
     });
     this.flowLogAthena = new FlowLogAthena(this, 'FlowLogAthena', {
       workgroup: this.workgroup,
@@ -64,7 +68,7 @@ export class Investigation extends Construct {
     this.trail = new CloudTrailTrail(this, 'CloudTrail', {
       trailName: n.trail,
       logGroupName: n.trailLogGroup,
-      logRetentionDays: config.logRetentionDays,
+      logs,
       workgroup: this.workgroup,
       tableName: n.cloudTrailTable,
     });
@@ -74,6 +78,7 @@ export class Investigation extends Construct {
       s3Folder: names.flowLogS3Folder,
       principalArn: config.wazuhPrincipalArn,
       externalId: config.wazuhExternalId,
+      key: props.key,
     });
   }
 }

@@ -1,8 +1,9 @@
-import { Validations } from 'aws-cdk-lib';
+import { Aws, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { logicalIdOf } from '../../constructs/logical-id';
+import { WorkshopKey } from '../../constructs/workshop-key';
 
 export interface WazuhReaderProps {
   /** Name of the managed policy and of the role. */
@@ -11,6 +12,8 @@ export interface WazuhReaderProps {
   readonly bucket: s3.IBucket;
   /** The flow log's S3 folder (<path> of the wodle): vpc */
   readonly s3Folder: string;
+  /** The workshop key that encrypts the bucket's objects (SSE-KMS): reading them decrypts with it. */
+  readonly key: WorkshopKey;
   /** Principal that may assume the role; undefined = no role (attach the policy yourself). */
   readonly principalArn?: string;
   /** External id the role requires of that principal (sts:ExternalId); undefined = none. */
@@ -20,7 +23,8 @@ export interface WazuhReaderProps {
 /**
  * What Wazuh's aws-s3 module needs to read the VPC flow logs (bucket type vpcflow): it calls
  * ec2:DescribeFlowLogs to find the flow logs that deliver to the bucket, lists the keys under
- * <path>/AWSLogs/<account>/vpcflowlogs/<region>/ and gets the files. Nothing more: Wazuh does not
+ * <path>/AWSLogs/<account>/vpcflowlogs/<region>/ and gets the files, which S3 decrypts with the
+ * workshop key (kms:Decrypt through S3 only). Nothing more: Wazuh does not
  * delete the files unless told to (remove_from_bucket), and this policy would not let it.
  */
 export class WazuhReader extends Construct {
@@ -38,6 +42,13 @@ export class WazuhReader extends Construct {
       statements: [
         new iam.PolicyStatement({ sid: 'ListFlowLogFiles', actions: ['s3:ListBucket'], resources: [bucketArn] }),
         new iam.PolicyStatement({ sid: 'ReadFlowLogFiles', actions: ['s3:GetObject'], resources: [`${bucketArn}/${props.s3Folder}/*`] }),
+        // The files are SSE-KMS: S3 decrypts them with the workshop key on the reader's behalf, and only S3 may.
+        new iam.PolicyStatement({
+          sid: 'DecryptFlowLogFiles',
+          actions: ['kms:Decrypt'],
+          resources: [props.key.keyArn],
+          conditions: { StringEquals: { 'kms:ViaService': `s3.${Aws.REGION}.amazonaws.com` } },
+        }),
         // DescribeFlowLogs has no resource-level permissions: Resource must be *.
         new iam.PolicyStatement({ sid: 'FindFlowLogs', actions: ['ec2:DescribeFlowLogs'], resources: ['*'] }),
       ],

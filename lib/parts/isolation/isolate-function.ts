@@ -4,6 +4,7 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { LogSettings } from '../../constructs/workshop-key';
 import type { IsolationSettingsValues } from '../../config/isolation';
 import { CUSTOM_ACTION_EVENT } from '../../config/security-hub';
 import { inlineFunction } from '../../constructs/inline-function';
@@ -12,7 +13,8 @@ export interface IsolateFunctionProps {
   /** The Security Hub custom action "Isolate instance" (the security-hub part's customActionArn). */
   readonly customActionArn: string;
   readonly settings: IsolationSettingsValues;
-  readonly logRetentionDays: number;
+  /** The function's log group: retention and the workshop key. */
+  readonly logs: LogSettings;
 }
 
 /**
@@ -29,7 +31,7 @@ export class IsolateFunction extends Construct {
     super(scope, id);
     const parts = inlineFunction(this, {
       handler: 'isolate-instance',
-      logRetentionDays: props.logRetentionDays,
+      logs: props.logs,
       roleDescription: `Security Hub custom action "Isolate instance" of ${Stack.of(this).stackName}`,
       functionDescription: 'Security Hub custom action "Isolate instance": lib/handlers/isolate-instance.ts',
       environment: { ISOLATION_SETTINGS: JSON.stringify(props.settings) },

@@ -1,12 +1,14 @@
 import { Aws, CustomResource } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { LogSettings } from '../../constructs/workshop-key';
 import type { IsolationSettingsValues } from '../../config/isolation';
 import { InlineCustomResource } from '../../constructs/inline-custom-resource';
 
 export interface IsolationCleanupProps {
   readonly settings: IsolationSettingsValues;
-  readonly logRetentionDays: number;
+  /** The function's log group: retention and the workshop key. */
+  readonly logs: LogSettings;
 }
 
 /**
@@ -27,7 +29,7 @@ export class IsolationCleanup extends Construct {
     const cleanup = new InlineCustomResource(this, 'Cleanup', {
       handler: 'isolation-cleanup',
       properties: { Settings: settings },
-      logRetentionDays: props.logRetentionDays,
+      logs: props.logs,
       statements: [
         new iam.PolicyStatement({
           actions: ['ec2:DescribeSecurityGroups', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeInstances', 'ec2:DescribeSnapshots'],

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { isolationSettings } from '../../config/isolation';
 import { WorkshopConfig } from '../../config/workshop-config';
+import { LogSettings, WorkshopKey } from '../../constructs/workshop-key';
 import { IsolateFunction } from './isolate-function';
 import { IsolationCleanup } from './isolation-cleanup';
 
@@ -8,6 +9,8 @@ export interface IsolationProps {
   readonly config: WorkshopConfig;
   /** The Security Hub custom action "Isolate instance" (stack.securityHub.customActionArn). */
   readonly customActionArn: string;
+  /** The workshop key: the functions' log groups. */
+  readonly key: WorkshopKey;
 }
 
 /**
@@ -25,9 +28,9 @@ export class Isolation extends Construct {
   constructor(scope: Construct, id: string, props: IsolationProps) {
     super(scope, id);
     const settings = isolationSettings(props.config);
-    const logRetentionDays = props.config.logRetentionDays;
-    this.isolate = new IsolateFunction(this, 'Isolate', { customActionArn: props.customActionArn, settings, logRetentionDays });
-    this.cleanup = new IsolationCleanup(this, 'Cleanup', { settings, logRetentionDays });
+    const logs: LogSettings = { retentionDays: props.config.logRetentionDays, key: props.key };
+    this.isolate = new IsolateFunction(this, 'Isolate', { customActionArn: props.customActionArn, settings, logs });
+    this.cleanup = new IsolationCleanup(this, 'Cleanup', { settings, logs });
     // The rule goes first on destroy: no isolation starts while the cleanup runs.
     this.isolate.rule.node.addDependency(this.cleanup.resource);
     this.functionName = this.isolate.function.functionName;

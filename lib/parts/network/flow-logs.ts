@@ -6,6 +6,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { EmptiedBucket } from '../../constructs/emptied-bucket';
 import { logicalIdOf } from '../../constructs/logical-id';
+import { LogSettings } from '../../constructs/workshop-key';
 
 export interface FlowLogsProps {
   readonly vpcId: string;
@@ -15,7 +16,7 @@ export interface FlowLogsProps {
   readonly bucketName: string;
   /** Key prefix in the bucket: 'vpc' (what Wazuh's aws-s3 vpcflow reader takes as <path>). */
   readonly s3Folder: string;
-  readonly logRetentionDays: number;
+  readonly logs: LogSettings;
 }
 
 /**
@@ -38,9 +39,11 @@ export class FlowLogs extends Construct {
     // --- To CloudWatch Logs, through a delivery role ------------------------------------------
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       logGroupName: props.logGroupName,
-      retention: props.logRetentionDays as logs.RetentionDays,
+      retention: props.logs.retentionDays as logs.RetentionDays,
+      encryptionKey: props.logs.key.key,
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    props.logs.key.allowLogGroups(props.logGroupName);
     const deliveryRole = new iam.Role(this, 'DeliveryRole', {
       description: `VPC flow logs delivery to ${props.logGroupName}`,
       assumedBy: new iam.ServicePrincipal('vpc-flow-logs.amazonaws.com', {
@@ -79,8 +82,10 @@ export class FlowLogs extends Construct {
     const storage = new EmptiedBucket(this, 'Bucket', {
       purpose: 'the VPC flow logs',
       bucketName: this.bucketName,
-      logRetentionDays: props.logRetentionDays,
+      logs: props.logs,
     });
+    // The bucket's default encryption is SSE-KMS with the workshop key: log delivery encrypts with it.
+    props.logs.key.allowLogDeliveryToS3();
     this.bucket = storage.bucket;
     // The statements AWS would otherwise add itself on first delivery ("Permissions for flow logs
     // to S3"), written here so that the stack owns the whole policy and a later update keeps them.

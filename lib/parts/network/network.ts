@@ -3,9 +3,12 @@ import { Construct } from 'constructs';
 import { flowLogBucketName, WorkshopConfig, workshopNames } from '../../config/workshop-config';
 import { FlowLogs } from './flow-logs';
 import { WorkshopVpc } from './workshop-vpc';
+import { WorkshopKey } from '../../constructs/workshop-key';
 
 export interface NetworkProps {
   readonly config: WorkshopConfig;
+  /** The workshop key: the flow-log group and bucket. */
+  readonly key: WorkshopKey;
 }
 
 /** Workshop part 1, "Create a VPC", and part 2, "VPC Flow Logs". */
@@ -22,7 +25,7 @@ export class Network extends Construct {
       logGroupName: names.flowLogGroup,
       bucketName: flowLogBucketName(props.config, Aws.ACCOUNT_ID, Aws.REGION),
       s3Folder: names.flowLogS3Folder,
-      logRetentionDays: props.config.logRetentionDays,
+      logs: { retentionDays: props.config.logRetentionDays, key: props.key },
     });
   }
 }

@@ -5,11 +5,12 @@ import { CONFIG_SERVICE_LINKED_ROLE } from '../../config/security-hub';
 import { EmptiedBucket } from '../../constructs/emptied-bucket';
 import { InlineCustomResource } from '../../constructs/inline-custom-resource';
 import { serviceLinkedRole } from '../../constructs/service-linked-role';
+import { LogSettings } from '../../constructs/workshop-key';
 
 export interface ConfigRecorderProps {
   readonly recorderName: string;
   readonly recordingFrequency: 'CONTINUOUS' | 'DAILY';
-  readonly logRetentionDays: number;
+  readonly logs: LogSettings;
 }
 
 const CONFIG = 'config.amazonaws.com';
@@ -30,8 +31,10 @@ export class ConfigRecorder extends Construct {
 
   constructor(scope: Construct, id: string, props: ConfigRecorderProps) {
     super(scope, id);
-    this.storage = new EmptiedBucket(this, 'Storage', { purpose: 'AWS Config snapshots and history', logRetentionDays: props.logRetentionDays });
+    this.storage = new EmptiedBucket(this, 'Storage', { purpose: 'AWS Config snapshots and history', logs: props.logs });
     const { bucket } = this.storage;
+    // Config writes into a bucket whose default encryption is the workshop key.
+    props.logs.key.allowConfigDelivery();
     // What AWS Config needs on the delivery bucket (Config developer guide, "Permissions for the Amazon S3 Bucket").
     const fromThisAccount = { StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID } };
     const principals = [new iam.ServicePrincipal(CONFIG)];
@@ -51,7 +54,7 @@ export class ConfigRecorder extends Construct {
     const recorder = new InlineCustomResource(this, 'AdoptOrCreate', {
       handler: 'config-recorder',
       properties: { RecorderName: props.recorderName, RoleArn: roleArn, BucketName: bucket.bucketName, RecordingFrequency: props.recordingFrequency },
-      logRetentionDays: props.logRetentionDays,
+      logs: props.logs,
       statements: [
         new iam.PolicyStatement({
           actions: [

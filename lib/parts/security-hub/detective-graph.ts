@@ -2,9 +2,10 @@ import { Aws } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { InlineCustomResource } from '../../constructs/inline-custom-resource';
+import { LogSettings } from '../../constructs/workshop-key';
 
 export interface DetectiveGraphProps {
-  readonly logRetentionDays: number;
+  readonly logs: LogSettings;
 }
 
 /**
@@ -23,7 +24,7 @@ export class DetectiveGraph extends Construct {
     const graph = new InlineCustomResource(this, 'AdoptOrCreate', {
       handler: 'detective-graph',
       properties: {},
-      logRetentionDays: props.logRetentionDays,
+      logs: props.logs,
       statements: [
         new iam.PolicyStatement({ actions: ['detective:ListGraphs', 'detective:CreateGraph'], resources: ['*'] }),
         new iam.PolicyStatement({ actions: ['detective:DeleteGraph'], resources: [`arn:${Aws.PARTITION}:detective:${Aws.REGION}:${Aws.ACCOUNT_ID}:graph:*`] }),

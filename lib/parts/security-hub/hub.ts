@@ -4,9 +4,10 @@ import { Construct } from 'constructs';
 import { SECURITY_HUB_STANDARDS } from '../../config/security-hub';
 import { InlineCustomResource } from '../../constructs/inline-custom-resource';
 import { serviceLinkedRole } from '../../constructs/service-linked-role';
+import { LogSettings } from '../../constructs/workshop-key';
 
 export interface HubProps {
-  readonly logRetentionDays: number;
+  readonly logs: LogSettings;
 }
 
 /**
@@ -30,7 +31,7 @@ export class Hub extends Construct {
     this.resource = new InlineCustomResource(this, 'AdoptOrEnable', {
       handler: 'security-hub',
       properties: { Standards: [...SECURITY_HUB_STANDARDS] },
-      logRetentionDays: props.logRetentionDays,
+      logs: props.logs,
       statements: [
         new iam.PolicyStatement({
           actions: ['securityhub:DescribeHub', 'securityhub:EnableSecurityHub', 'securityhub:DisableSecurityHub'],

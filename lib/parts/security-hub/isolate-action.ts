@@ -2,11 +2,12 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { CUSTOM_ACTION_EVENT, ISOLATE_ACTION } from '../../config/security-hub';
 import { InlineCustomResource } from '../../constructs/inline-custom-resource';
+import { LogSettings } from '../../constructs/workshop-key';
 
 export interface IsolateActionProps {
   /** The hub's custom resource: the action is created after it and deleted before it. */
   readonly hub: Construct;
-  readonly logRetentionDays: number;
+  readonly logs: LogSettings;
 }
 
 /**
@@ -26,7 +27,7 @@ export class IsolateAction extends Construct {
     const action = new InlineCustomResource(this, 'ActionTarget', {
       handler: 'security-hub-action-target',
       properties: { Id: ISOLATE_ACTION.id, Name: ISOLATE_ACTION.name, Description: ISOLATE_ACTION.description },
-      logRetentionDays: props.logRetentionDays,
+      logs: props.logs,
       statements: [
         new iam.PolicyStatement({
           actions: ['securityhub:DescribeActionTargets', 'securityhub:CreateActionTarget', 'securityhub:DeleteActionTarget'],

@@ -6,9 +6,12 @@ import { DetectiveGraph } from './detective-graph';
 import { FindingsInsight } from './findings-insight';
 import { Hub } from './hub';
 import { IsolateAction } from './isolate-action';
+import { LogSettings, WorkshopKey } from '../../constructs/workshop-key';
 
 export interface SecurityHubProps {
   readonly config: WorkshopConfig;
+  /** The workshop key: log groups and the Config bucket. */
+  readonly key: WorkshopKey;
 }
 
 /**
@@ -28,16 +31,16 @@ export class SecurityHub extends Construct {
   constructor(scope: Construct, id: string, props: SecurityHubProps) {
     super(scope, id);
     const { config } = props;
-    const logRetentionDays = config.logRetentionDays;
-    this.hub = new Hub(this, 'Hub', { logRetentionDays });
+    const logs: LogSettings = { retentionDays: config.logRetentionDays, key: props.key };
+    this.hub = new Hub(this, 'Hub', { logs });
     this.insight = new FindingsInsight(this, 'Insight', { hub: this.hub.resource.resource });
     this.recorder = new ConfigRecorder(this, 'Config', {
       recorderName: configRecorderName(config),
       recordingFrequency: recordingFrequency(config),
-      logRetentionDays,
+      logs,
     });
-    this.isolateAction = new IsolateAction(this, 'IsolateAction', { hub: this.hub.resource.resource, logRetentionDays });
+    this.isolateAction = new IsolateAction(this, 'IsolateAction', { hub: this.hub.resource.resource, logs });
     this.customActionArn = this.isolateAction.customActionArn;
-    if (config.detective) this.detective = new DetectiveGraph(this, 'Detective', { logRetentionDays });
+    if (config.detective) this.detective = new DetectiveGraph(this, 'Detective', { logs });
   }
 }

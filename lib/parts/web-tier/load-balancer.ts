@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { ACCESS_LOG_PREFIX, HEALTH_CHECK, TLS_POLICY } from '../../config/web-tier';
 import { PARTICIPANT_TAG_KEY, WORKSHOP_TAG_KEY } from '../../config/workshop-config';
 import { EmptiedBucket } from '../../constructs/emptied-bucket';
+import { LogSettings } from '../../constructs/workshop-key';
 
 export interface LoadBalancerProps {
   readonly loadBalancerName: string;
@@ -19,7 +20,8 @@ export interface LoadBalancerProps {
   readonly internetRoute: CfnResource;
   /** HTTPS on 443 with this certificate, port 80 redirecting; undefined: HTTP on 80 only. */
   readonly certificateArn?: string;
-  readonly logRetentionDays: number;
+  /** The access-log bucket's emptier log group: retention and the workshop key. */
+  readonly logs: LogSettings;
 }
 
 /**
@@ -36,7 +38,8 @@ export class LoadBalancer extends Construct {
 
   constructor(scope: Construct, id: string, props: LoadBalancerProps) {
     super(scope, id);
-    this.accessLogs = new EmptiedBucket(this, 'AccessLogs', { purpose: 'the load balancer access logs', logRetentionDays: props.logRetentionDays });
+    // Elastic Load Balancing writes access logs only to SSE-S3 buckets (not SSE-KMS).
+    this.accessLogs = new EmptiedBucket(this, 'AccessLogs', { purpose: 'the load balancer access logs', logs: props.logs, s3ManagedEncryption: true });
     const { bucket } = this.accessLogs;
     // ELB writes access logs as its regional account (regions before August 2022) or as the
     // logdelivery.elasticloadbalancing.amazonaws.com service (newer regions); SSE-S3 only.

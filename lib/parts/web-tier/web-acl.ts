@@ -2,13 +2,15 @@ import { Aws, RemovalPolicy } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
+import { LogSettings } from '../../constructs/workshop-key';
 import { BLOCKED_HOSTS_RULE, MANAGED_RULE_GROUPS } from '../../config/web-tier';
 
 export interface WebAclProps {
   readonly webAclName: string;
   /** aws-waf-logs-...: WAF logs only into a group whose name starts so. */
   readonly logGroupName: string;
-  readonly logRetentionDays: number;
+  /** The WAF log group: retention and the workshop key. */
+  readonly logs: LogSettings;
   /** The load balancer the web ACL protects. */
   readonly loadBalancerArn: string;
   /** The blocked-hosts IP set: the first rule blocks what it holds. */
@@ -59,9 +61,11 @@ export class WebAcl extends Construct {
 
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       logGroupName: props.logGroupName,
-      retention: props.logRetentionDays as logs.RetentionDays,
+      retention: props.logs.retentionDays as logs.RetentionDays,
+      encryptionKey: props.logs.key.key,
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    props.logs.key.allowLogGroups(props.logGroupName);
     // WAF takes the log group's ARN without the ':*' that its Arn attribute ends with.
     const logGroupArn = `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:${props.logGroupName}`;
     this.logging = new wafv2.CfnLoggingConfiguration(this, 'Logging', { resourceArn: this.webAclArn, logDestinationConfigs: [logGroupArn] });

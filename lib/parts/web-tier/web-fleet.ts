@@ -16,6 +16,8 @@ export interface WebFleetProps {
   readonly maxCapacity: number;
   /** Private-Subnet-a/b/c: the group spreads its instances over their zones. */
   readonly privateSubnetIds: string[];
+  /** The zones of the private subnets, in the same order. */
+  readonly availabilityZones: readonly string[];
   /** The private default routes (NAT): instances install httpd and reach SSM through them. */
   readonly privateSubnetRoutes: CfnResource[];
   readonly securityGroupId: string;
@@ -45,6 +47,8 @@ export class WebFleet extends Construct {
       launchTemplateData: {
         imageId: image.imageId,
         instanceType: props.instanceType,
+        // Detailed (1-minute) monitoring, as the day-1 instances (Control Tower CT.EC2.PR.10).
+        monitoring: { enabled: true },
         iamInstanceProfile: { name: props.instanceProfileName },
         metadataOptions: { httpTokens: 'required', httpEndpoint: 'enabled', httpPutResponseHopLimit: 1 },
         blockDeviceMappings: [{ deviceName: '/dev/xvda', ebs: { volumeSize: 8, volumeType: 'gp3', encrypted: true, deleteOnTermination: true } }],
@@ -62,6 +66,8 @@ export class WebFleet extends Construct {
       minSize: String(props.minCapacity),
       maxSize: String(props.maxCapacity),
       vpcZoneIdentifier: props.privateSubnetIds,
+      // The zones of those subnets, stated too (Control Tower CT.AUTOSCALING.PR.1 reads them here).
+      availabilityZones: [...props.availabilityZones],
       launchTemplate: { launchTemplateId: this.launchTemplate.ref, version: this.launchTemplate.attrLatestVersionNumber },
       targetGroupArns: [props.targetGroupArn],
       // The load balancer's health check decides: an instance whose httpd stops is replaced.

@@ -1,5 +1,6 @@
 import { Annotations, CfnResource } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { LogSettings, WorkshopKey } from '../../constructs/workshop-key';
 import { servesHttps, webTierNames } from '../../config/web-tier';
 import { WorkshopConfig } from '../../config/workshop-config';
 import { BlockedHosts } from './blocked-hosts';
@@ -23,6 +24,8 @@ export interface WebTierProps {
   readonly instanceProfileName: string;
   /** The WAF IP set the web ACL's first rule blocks. */
   readonly blockedHosts: BlockedHosts;
+  /** The workshop key: the WAF log group and the access-log bucket's emptier. */
+  readonly key: WorkshopKey;
 }
 
 /**
@@ -43,6 +46,7 @@ export class WebTier extends Construct {
   constructor(scope: Construct, id: string, props: WebTierProps) {
     super(scope, id);
     const { config } = props;
+    const logs: LogSettings = { retentionDays: config.logRetentionDays, key: props.key };
     const names = webTierNames(config);
     const https = servesHttps(config);
     this.securityGroups = new WebTierSecurityGroups(this, 'SecurityGroups', {
@@ -69,7 +73,7 @@ export class WebTier extends Construct {
       securityGroupId: this.securityGroups.loadBalancer.attrGroupId,
       internetRoute: props.internetRoute,
       certificateArn: this.https?.certificateArn,
-      logRetentionDays: config.logRetentionDays,
+      logs,
     });
     this.https?.aliasTo(this.loadBalancer.loadBalancer);
     this.fleet = new WebFleet(this, 'Fleet', {
@@ -80,6 +84,7 @@ export class WebTier extends Construct {
       minCapacity: config.webTier.minCapacity,
       maxCapacity: config.webTier.maxCapacity,
       privateSubnetIds: props.privateSubnetIds,
+      availabilityZones: config.availabilityZones,
       privateSubnetRoutes: props.privateSubnetRoutes,
       securityGroupId: this.securityGroups.instances.attrGroupId,
       instanceProfileName: props.instanceProfileName,
@@ -91,7 +96,7 @@ export class WebTier extends Construct {
     this.webAcl = new WebAcl(this, 'WebAcl', {
       webAclName: names.webAcl,
       logGroupName: names.wafLogGroup,
-      logRetentionDays: config.logRetentionDays,
+      logs,
       loadBalancerArn: this.loadBalancer.loadBalancer.ref,
       blockedHostsArn: props.blockedHosts.arn,
     });

@@ -1,4 +1,4 @@
-/** What of the network part (and the log groups of any part) carries no tag of ours: the flow-log group, log groups named <stack>-* or /aws/lambda/<stack>-*, the flow-log bucket. */
+/** What of the network part (and the log groups of any part) carries no tag of ours: the flow-log group, log groups named <stack>-*, <stack>/* (the handlers') or /aws/lambda/<stack>-*, the flow-log bucket. */
 import { DescribeLogGroupsCommand, LogGroup } from '@aws-sdk/client-cloudwatch-logs';
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { LeftoverCheck } from '../scan';

@@ -1,10 +1,11 @@
 /**
  * Everything carrying the workshop tag, of every part: the Resource Groups Tagging API. Terminated
- * instances, deleted NAT gateways and deleted stacks keep their tags for a while (on AWS too): not
- * leftovers.
+ * instances, deleted NAT gateways, deleted stacks and KMS keys pending deletion keep their tags for
+ * a while (on AWS too): not leftovers.
  */
 import { DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DescribeInstancesCommand, DescribeNatGatewaysCommand } from '@aws-sdk/client-ec2';
+import { DescribeKeyCommand } from '@aws-sdk/client-kms';
 import { GetResourcesCommand } from '@aws-sdk/client-resource-groups-tagging-api';
 import { PARTICIPANT_TAG_KEY } from '../../../lib/config/workshop-config';
 import { LeftoverCheck, Scan, stackGone } from '../scan';
@@ -23,7 +24,10 @@ export function idOfArn(arn: string): string {
   return arn.split(/[/:]/).pop() ?? arn;
 }
 
-/** Terminated instances, deleted NAT gateways and deleted stacks keep their tags for a while (on AWS too). */
+/**
+ * Terminated instances, deleted NAT gateways and deleted stacks keep their tags for a while (on AWS
+ * too); so does the workshop's KMS key, which destroy schedules for deletion (KMS waits 7 days).
+ */
 async function goneButTagged(s: Scan, arn: string, id: string): Promise<boolean> {
   if (/^arn:[^:]+:ec2:/.test(arn) && arn.includes(':instance/')) {
     const r = await s.c.ec2.send(new DescribeInstancesCommand({ InstanceIds: [id] })).catch(() => undefined);
@@ -34,6 +38,11 @@ async function goneButTagged(s: Scan, arn: string, id: string): Promise<boolean>
     const r = await s.c.ec2.send(new DescribeNatGatewaysCommand({ NatGatewayIds: [id] })).catch(() => undefined);
     const state = r?.NatGateways?.[0]?.State;
     return !state || state === 'deleted';
+  }
+  if (/^arn:[^:]+:kms:/.test(arn) && arn.includes(':key/')) {
+    const r = await s.c.kms.send(new DescribeKeyCommand({ KeyId: arn })).catch(() => undefined);
+    const state = r?.KeyMetadata?.KeyState;
+    return !state || state === 'PendingDeletion';
   }
   if (/^arn:[^:]+:cloudformation:/.test(arn) && arn.includes(':stack/')) {
     const r = await s.c.cfn.send(new DescribeStacksCommand({ StackName: arn })).catch(() => undefined);

@@ -4,7 +4,8 @@
  */
 import { DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { DescribeFlowLogsCommand, FlowLog } from '@aws-sdk/client-ec2';
-import { GetBucketEncryptionCommand, GetBucketPolicyCommand, GetPublicAccessBlockCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
+import { GetBucketEncryptionCommand, GetBucketPolicyCommand, GetBucketVersioningCommand, GetPublicAccessBlockCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
+import { TEXT_LOG_RETENTION_DAYS } from '../../../lib/config/control-tower';
 import { errorName } from '../../operator/errors';
 import { ALL_PUBLIC_ACCESS_BLOCKED, DEFAULT_FLOW_LOG_FORMAT, statementSummary, UNSET } from '../labels';
 import { list, Observer, policyStatements } from '../observer';
@@ -26,10 +27,13 @@ function expectedRows({ config, target, labels: L, names: n }: Scope): ExpectedR
       ['file format', 'plain-text'],
       ['Hive-compatible partitions', false],
     ]),
-    ...resourceRows('logGroup', L.logGroup, [['retention (days)', config.logRetentionDays]]),
+    // The app keeps a year (Control Tower); the text sets 7 days by hand.
+    ...resourceRows('logGroup', L.logGroup, [['retention (days)', config.logRetentionDays, undefined, String(TEXT_LOG_RETENTION_DAYS)]]),
     ...resourceRows('bucket', L.bucketLabel, [
       ['public access block', ALL_PUBLIC_ACCESS_BLOCKED],
-      ['default encryption', 'AES256'],
+      // The app encrypts with its KMS key (Control Tower); the text keeps the default SSE-S3 and no versioning.
+      ['default encryption', 'aws:kms', undefined, 'AES256'],
+      ['versioning', 'Enabled', undefined, null],
       // The flow log's delivery (delivery.logs.amazonaws.com) may check the ACL and write under <folder>/AWSLogs/<account>/.
       ['delivery statements', statementSummary([['s3:GetBucketAcl', bucketArn], ['s3:PutObject', `${bucketArn}/${n.flowLogS3Folder}/AWSLogs/${target.account}/*`]])],
     ]),
@@ -100,6 +104,7 @@ async function observeBucket(o: Observer): Promise<void> {
       const enc = await o.c.s3.send(new GetBucketEncryptionCommand({ Bucket }));
       return enc.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm ?? 'none';
     });
+    await bucketSetting(o, 'versioning', 'NoSuchBucket', 'none', async () => (await o.c.s3.send(new GetBucketVersioningCommand({ Bucket }))).Status ?? 'never enabled');
     await bucketSetting(o, 'delivery statements', 'NoSuchBucketPolicy', 'no bucket policy', async () => {
       const policy = (await o.c.s3.send(new GetBucketPolicyCommand({ Bucket }))).Policy;
       const delivery = policyStatements(policy).filter(

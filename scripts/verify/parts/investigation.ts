@@ -58,7 +58,8 @@ function expectedRows({ config, target, labels: L, names: n, arn }: Scope): Expe
         ['state', 'ENABLED'],
         ['enforce workgroup configuration', true],
         ['output location', `s3://${outputBucket(RESULTS_BUCKET_OUTPUT)}/`],
-        ['result encryption', 'SSE_S3'],
+        // The app's KMS key (Control Tower); by hand it is the text's SSE-S3, but the workgroup is the app's alone.
+        ['result encryption', 'SSE_KMS'],
         ['saved queries', queries.length],
         ['saved query names', queries.join(', ')],
       ]),
@@ -78,7 +79,8 @@ function expectedRows({ config, target, labels: L, names: n, arn }: Scope): Expe
     ),
     ...appOnly(
       resourceRows('iamPolicy', L.wazuhPolicy, [
-        ['actions', 'ec2:DescribeFlowLogs, s3:GetObject, s3:ListBucket'],
+        // The app's flow-log files are SSE-KMS (Control Tower): the reader decrypts them.
+        ['actions', 'ec2:DescribeFlowLogs, kms:Decrypt, s3:GetObject, s3:ListBucket'],
         ['s3:GetObject resource', `arn:${target.partition}:s3:::${L.bucket}/${n.flowLogS3Folder}/*`],
       ]),
       APP_WAZUH,
