@@ -1,16 +1,19 @@
 /**
  * The README's main job (`npm run local`) end to end against a local emulator: bootstrap,
  * plain `cdk deploy` of the one stack, verify against the workshop table, custom-resource effects, a second deploy and
- * a diff that find nothing to change, destroy, leftovers.
+ * a diff that find nothing to change; then day 2 over it as an organiser does it (`cdk deploy -c
+ * day2=true` on the running day-1 stack), verify, the block and isolate demos; destroy, leftovers.
  */
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { execSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { cdk } from '../../scripts/local/cdk-cli';
 import { LocalRunReport, runLocal } from '../../scripts/local/pipeline';
 import { sdkConfig } from '../../scripts/operator/context';
-import { awsClients } from '../../scripts/operator/clients';
+import { AwsClients, awsClients } from '../../scripts/operator/clients';
+import { stackOutputs } from '../../scripts/demo/stack';
 import { checkEnvironment, CheckResult } from '../../scripts/check/index';
 import { WORKSHOP_DEFAULTS } from '../../lib/config/workshop-config';
 
@@ -47,6 +50,11 @@ function assemblyStacks(assembly: string): string[] {
     .map(([id, a]) => a.properties?.stackName ?? a.displayName ?? id);
 }
 
+async function withClients<T>(env: Record<string, string | undefined>, fn: (c: AwsClients) => Promise<T>): Promise<T> {
+  const clients = awsClients('us-east-1', { env });
+  return fn(clients).finally(() => clients.destroy());
+}
+
 async function stackStatuses(env: Record<string, string | undefined>, names: string[]): Promise<string[]> {
   const cfn = new CloudFormationClient(sdkConfig('us-east-1', { env }));
   try {
@@ -67,6 +75,7 @@ describe('npm run local against the emulator', () => {
   let statusesBefore: string[] = [];
   let statusesAfter: string[] = [];
   let checked: CheckResult | undefined;
+  let day2Statuses: string[] = [];
 
   beforeAll(async () => {
     report = await runLocal({
@@ -74,8 +83,7 @@ describe('npm run local against the emulator', () => {
       keep: true,
       keepUntil: async (env, { assembly }) => {
         // npm run check grades the app's environment as it grades a hand-built one (in process: seconds).
-        const clients = awsClients('us-east-1', { env });
-        checked = await checkEnvironment(clients, WORKSHOP_DEFAULTS).finally(() => clients.destroy());
+        checked = await withClients(env, (c) => checkEnvironment(c, WORKSHOP_DEFAULTS));
         whileUp.verify = command('verify', env);
         whileUp.leftovers = command('leftovers', env);
         // The app holds 3 EIPs now: a second deploy would need 3 more of the 5 (default quota).
@@ -90,6 +98,20 @@ describe('npm run local against the emulator', () => {
         whileUp.redeploy = await cdkRun(['deploy', '--app', assembly, '--require-approval', 'never'], env);
         statusesAfter = await stackStatuses(env, deployedStacks);
         whileUp.diff = await cdkRun(['diff', '--app', assembly, '--fail'], env);
+        // The morning of day 2: the same stack, deployed again with day2=true (an update, day 1 kept).
+        const day2Assembly = fs.mkdtempSync(path.join(os.tmpdir(), 'workshop-day2-'));
+        try {
+          whileUp.day2Synth = await cdkRun(['synth', '-q', '-o', day2Assembly, '-c', 'day2=true'], env);
+          whileUp.day2Deploy = await cdkRun(['deploy', '--app', day2Assembly, '--require-approval', 'never'], env);
+          day2Statuses = await stackStatuses(env, deployedStacks);
+          whileUp.day2Verify = command('verify', env, ['-c', 'day2=true']);
+          whileUp.block = command('demo', env, ['block', '198.51.100.7', '-c', 'day2=true']);
+          const outputs = await withClients(env, (c) => stackOutputs(c, 'SecurityWorkshop'));
+          const ubuntu = /--target (i-[0-9a-f]+)/.exec(outputs.UbuntuSession ?? '')?.[1] ?? 'no-ubuntu-output';
+          whileUp.isolate = command('demo', env, ['isolate', ubuntu, '-c', 'day2=true']);
+        } finally {
+          fs.rmSync(day2Assembly, { recursive: true, force: true });
+        }
       },
     });
     if (!report.ok) console.error(`${lines.slice(-150).join('\n')}\n\n${report.advice}`);
@@ -188,6 +210,20 @@ describe('npm run local against the emulator', () => {
     expect(whileUp.diff.out.match(/There were no differences/g)).toHaveLength(deployedStacks.length);
     expect(whileUp.diff.out).toContain('Number of stacks with differences: 0');
     expect(whileUp.diff.out).not.toContain('Could not create a change set');
+  });
+
+  test('day 2 over day 1: cdk deploy -c day2=true updates the running stack; verify, block and isolate work on it', () => {
+    for (const run of ['day2Synth', 'day2Deploy']) if (whileUp[run].code !== 0) console.error(whileUp[run].out);
+    expect([whileUp.day2Synth.code, whileUp.day2Deploy.code]).toEqual([0, 0]);
+    expect(day2Statuses).toEqual(['SecurityWorkshop UPDATE_COMPLETE']);
+    expect(whileUp.day2Verify.out).toMatch(/Checked \d+ items .*: \d+ OK, 0 MISMATCH, 0 NOT RECORDED/);
+    expect(whileUp.day2Verify.out).toContain('Load balancer SecurityWorkshop-web');
+    expect(whileUp.day2Verify.code).toBe(0);
+    expect(whileUp.block.out).toContain('WAF IP set SecurityWorkshop-blocked-hosts: 198.51.100.7/32');
+    expect(whileUp.block.code).toBe(0);
+    // Left isolated on purpose: destroy must still remove everything (the isolation cleanup).
+    expect(whileUp.isolate.out).toMatch(/isolat/i);
+    expect(whileUp.isolate.code).toBe(0);
   });
 
   test('destroy undid the custom resources: created detector deleted, Default-VPC tag removed', () => {

@@ -4,7 +4,7 @@
  * log group's KmsKeyId and deletes a stack's key at once instead of scheduling its deletion); and
  * cfn_s3_bucket_configuration.py's lifecycle rules of a versioned bucket.
  */
-import { CloudFormationClient, CreateStackCommand, DeleteStackCommand, DescribeStacksCommand, ListStackResourcesCommand } from '@aws-sdk/client-cloudformation';
+import { CloudFormationClient, CreateStackCommand, DeleteStackCommand, DescribeStacksCommand, ListStackResourcesCommand, UpdateStackCommand } from '@aws-sdk/client-cloudformation';
 import { CloudWatchLogsClient, DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSClient, ListResourceTagsCommand } from '@aws-sdk/client-kms';
 import { GetBucketEncryptionCommand, GetBucketLifecycleConfigurationCommand, GetBucketVersioningCommand, S3Client } from '@aws-sdk/client-s3';
@@ -97,4 +97,21 @@ test('a tagged key with rotation, a log group and a versioned bucket encrypted w
   const days = (gone.DeletionDate!.getTime() - before) / 86_400_000;
   expect(days).toBeGreaterThan(6.9);
   expect(days).toBeLessThan(7.1);
+});
+
+test('a stack update that changes the key policy updates the same key, and the delete still schedules its deletion', async () => {
+  const key = { ...TEMPLATE.Resources.Key, Properties: { ...TEMPLATE.Resources.Key.Properties, Tags: [] as unknown[] } };
+  await cfn.send(new CreateStackCommand({ StackName: 'kms-update', TemplateBody: JSON.stringify({ Resources: { Key: key } }) }));
+  expect(await settled('kms-update')).toBe('CREATE_COMPLETE');
+  const idOf = async () => ((await cfn.send(new ListStackResourcesCommand({ StackName: 'kms-update' }))).StackResourceSummaries ?? []).find((r) => r.LogicalResourceId === 'Key')?.PhysicalResourceId;
+  const keyId = (await idOf())!;
+  const statement = { Sid: 'Config', Effect: 'Allow', Principal: { Service: 'config.amazonaws.com' }, Action: ['kms:GenerateDataKey', 'kms:Decrypt'], Resource: '*' };
+  const policy = { ...key.Properties.KeyPolicy, Statement: [...key.Properties.KeyPolicy.Statement, statement] };
+  await cfn.send(new UpdateStackCommand({ StackName: 'kms-update', TemplateBody: JSON.stringify({ Resources: { Key: { ...key, Properties: { ...key.Properties, KeyPolicy: policy } } } }) }));
+  expect(await settled('kms-update')).toBe('UPDATE_COMPLETE');
+  expect(await idOf()).toBe(keyId);
+  expect(JSON.parse((await kms.send(new GetKeyPolicyCommand({ KeyId: keyId, PolicyName: 'default' }))).Policy!)).toEqual(policy);
+  await cfn.send(new DeleteStackCommand({ StackName: 'kms-update' }));
+  expect(await settled('kms-update')).toBeUndefined();
+  expect((await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata!.KeyState).toBe('PendingDeletion');
 });

@@ -1,7 +1,8 @@
 """CloudFormation: AWS::KMS::Key is created with its Tags, keeps its KeyPolicy as a policy document
 and PendingWindowInDays, and is scheduled for deletion with the stack; AWS::Logs::LogGroup applies KmsKeyId.
 
-AWS: deleting a stack schedules its AWS::KMS::Key for deletion after PendingWindowInDays (7-30,
+AWS: a stack update that changes the key's KeyPolicy, Description, EnableKeyRotation,
+PendingWindowInDays or Tags updates the same key in place (no interruption); deleting a stack schedules its AWS::KMS::Key for deletion after PendingWindowInDays (7-30,
 default 30): DescribeKey then answers KeyState PendingDeletion with a DeletionDate, and the key
 can be cancelled until then. A log group's KmsKeyId is the key CloudWatch Logs encrypts it with:
 DescribeLogGroups answers it as kmsKeyId.
@@ -12,10 +13,13 @@ Python dict, so DescribeKey and GetKeyPolicy fail with HTTP 500 (its key-policy 
 it); it ignores PendingWindowInDays and its delete removes the
 key at once (DescribeKey: NotFoundException). The log group's model passes the template's
 properties as they are to the backend, which reads `kmsKeyId` (the API's spelling), so KmsKeyId
-is dropped: DescribeLogGroups shows no kmsKeyId.
+is dropped: DescribeLogGroups shows no kmsKeyId. The key has no update model: an update that
+changes the key (day 2's key policy grants one more service) leaves the stack with no record of it,
+so the stack's delete never schedules its deletion and an enabled key is left behind.
 
 Patch: the key's model converts the tags to the KMS API's TagKey/TagValue, keeps the policy as the JSON text the API stores, remembers PendingWindowInDays and its delete schedules deletion (moto's own
-ScheduleKeyDeletion); the log group's create sets the key as the API would.
+ScheduleKeyDeletion); an update puts the new policy, description, rotation, window and tags on the same
+key; the log group's create sets the key as the API would.
 """
 import json
 from typing import Any
@@ -48,6 +52,21 @@ def apply() -> None:
             backend.schedule_key_deletion(self.id, getattr(self, "cfn_pending_window_in_days", 30))
 
     Key.delete = delete
+
+    def update_from_cloudformation_json(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name):  # type: ignore[no-untyped-def]
+        key, props = original_resource, cloudformation_json.get("Properties") or {}
+        backend = kms_backends[account_id][region_name]
+        if "KeyPolicy" in props:
+            policy = props["KeyPolicy"]
+            key.policy = policy if isinstance(policy, str) else json.dumps(policy)
+        key.description = str(props.get("Description") or "")
+        key.key_rotation_status = str(props.get("EnableKeyRotation", False)).lower() == "true"
+        key.cfn_pending_window_in_days = int(props.get("PendingWindowInDays", 30))
+        if props.get("Tags"):
+            backend.tag_resource(key.id, [{"TagKey": t["Key"], "TagValue": t["Value"]} for t in props["Tags"]])
+        return key
+
+    Key.update_from_cloudformation_json = classmethod(update_from_cloudformation_json)
 
     @after_cfn_create(LogGroup)
     def log_group_key(group: Any, props: dict[str, Any], account_id: str, region_name: str) -> None:
