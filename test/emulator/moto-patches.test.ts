@@ -325,6 +325,7 @@ const RESPONDER = `
 exports.handler = async (event, context) => {
   const p = event.ResourceProperties;
   if (event.RequestType === 'Create' && p.Silent === 'yes') return new Promise((r) => setTimeout(r, 9000));
+  if (event.RequestType === 'Delete' && p.SlowDelete === 'yes') await new Promise((r) => setTimeout(r, 1500));
   const failed = (event.RequestType === 'Create' && p.FailCreate === 'yes') || (event.RequestType === 'Delete' && p.FailDelete === 'yes');
   const body = {
     Status: failed ? 'FAILED' : 'SUCCESS',
@@ -596,6 +597,27 @@ describe('custom resources (Node.js inline Lambda run by the emulator)', () => {
       expect.arrayContaining([expect.stringMatching(/^Greeter CREATE_FAILED .*CloudFormation did not receive a response from your Custom Resource/)]),
     );
     expect(await destroy('cr-silent')).toBeUndefined();
+  });
+
+  test('while a stack deletes, it is found by its id: DescribeStackEvents answers throughout (cdk destroy polls it)', async () => {
+    const created = await deploy('cr-slow', customResourceTemplate({ SlowDelete: 'yes' }));
+    expect(created?.StackStatus).toBe('CREATE_COMPLETE');
+    const deleting = cfn.send(new DeleteStackCommand({ StackName: 'cr-slow' }));
+    const answers: string[] = [];
+    let done = false;
+    void deleting.finally(() => (done = true));
+    while (!done) {
+      const r = await cfn.send(new DescribeStackEventsCommand({ StackName: created!.StackId })).then(
+        (x) => x.StackEvents?.[0]?.ResourceStatus ?? 'none',
+        (e: Error) => `error: ${e.message}`,
+      );
+      answers.push(r);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await deleting;
+    expect(answers.length).toBeGreaterThan(3);
+    expect(answers.filter((a) => a.startsWith('error'))).toEqual([]);
+    expect((await cfn.send(new DescribeStackEventsCommand({ StackName: created!.StackId }))).StackEvents?.[0]?.ResourceStatus).toBe('DELETE_COMPLETE');
   });
 
   test('a FAILED answer on Delete leaves the resource DELETE_FAILED and the stack DELETE_FAILED', async () => {

@@ -29,6 +29,13 @@ last Outputs and ExportNames. moto recomputes exports (`OutputMap.exports` ->
 that raises KeyError: HTTP 500 with an HTML body, which `cdk destroy` retries
 for minutes (or reports as "@aws-sdk XML parse error"). `Stack.delete` now
 freezes the outputs and exports (FrozenOutputMap) before deleting anything.
+
+Lookups by stack id while it deletes: AWS answers DescribeStackEvents (and DescribeStacks) by
+stack id throughout (DELETE_IN_PROGRESS, then DELETE_COMPLETE). moto takes the stack out of its
+live stacks before deleting and files it under the deleted ones only after: for the seconds a
+delete takes (custom resources answering), a lookup by id fails with "Stack with id ... does not
+exist", which `cdk destroy`'s event poller prints as "Error occurred while monitoring stack".
+`delete_stack` now files the stack under the deleted ones first, so it is found by id throughout.
 """
 import collections.abc
 import functools
@@ -236,6 +243,9 @@ def apply() -> None:
     @functools.wraps(original_delete_stack)
     def delete_stack(self, name_or_stack_id):  # type: ignore[no-untyped-def]
         before = dict(self.stacks)
+        for stack_id, stack in before.items():
+            if name_or_stack_id in (stack_id, stack.name):
+                self.deleted_stacks[stack_id] = stack
         try:
             return original_delete_stack(self, name_or_stack_id)
         except StackDeleteFailed:
