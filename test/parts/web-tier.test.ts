@@ -81,7 +81,14 @@ describe('web tier (day 2, protect)', () => {
     const data = lt.Properties.LaunchTemplateData;
     expect(lt.Properties.LaunchTemplateName).toBe('SecurityWorkshop-web');
     expect(data.InstanceType).toBe('t3.micro');
-    expect(JSON.stringify(data.ImageId)).toContain('SsmParameterValueawsserviceamiamazonlinuxlatestal2023amikerneldefaultx8664');
+    // Pinned like the day-1 instances: read once per imageSet by its own custom resource, Amazon Linux 2023 only.
+    const [reader, key] = data.ImageId['Fn::GetAtt'];
+    expect(key).toBe('amazonLinux2023');
+    expect(t.toJSON().Resources[reader].Properties).toMatchObject({
+      ImageSet: 'initial',
+      Parameters: { amazonLinux2023: '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64' },
+    });
+    expect(Object.keys(t.toJSON().Resources[reader].Properties.Parameters)).toEqual(['amazonLinux2023']);
     expect(data.IamInstanceProfile).toEqual({ Name: { Ref: idOf(t, 'AWS::IAM::InstanceProfile') } });
     expect(data.MetadataOptions).toEqual({ HttpTokens: 'required', HttpEndpoint: 'enabled', HttpPutResponseHopLimit: 1 });
     expect(data.BlockDeviceMappings).toEqual([{ DeviceName: '/dev/xvda', Ebs: { VolumeSize: 8, VolumeType: 'gp3', Encrypted: true, DeleteOnTermination: true } }]);

@@ -2,7 +2,7 @@ import { Construct, IDependable } from 'constructs';
 import { WorkshopConfig, workshopNames } from '../../config/workshop-config';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { DefaultVpc } from './default-vpc';
-import { PinnedImages } from './pinned-images';
+import { PinnedImages } from '../../constructs/pinned-images';
 import { PrivateInstances } from './private-instances';
 import { Webserver } from './webserver';
 import { WorkshopKey } from '../../constructs/workshop-key';

@@ -2,9 +2,10 @@ import { CfnResource, Fn, Validations } from 'aws-cdk-lib';
 import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { AMI_PARAMETERS } from '../../config/amis';
 import { CPU_TARGET_PERCENT } from '../../config/web-tier';
 import { landingPageCommands } from '../../constructs/landing-page';
+import { PinnedImages } from '../../constructs/pinned-images';
+import { LogSettings } from '../../constructs/workshop-key';
 
 export interface WebFleetProps {
   readonly launchTemplateName: string;
@@ -23,6 +24,10 @@ export interface WebFleetProps {
   readonly securityGroupId: string;
   readonly instanceProfileName: string;
   readonly targetGroupArn: string;
+  /** The imageSet setting: the Amazon Linux image is read once per value and kept (a redeploy changes no launch template). */
+  readonly imageSet: string;
+  /** The image reader's log group. */
+  readonly logs: LogSettings;
 }
 
 /**
@@ -35,10 +40,14 @@ export class WebFleet extends Construct {
   public readonly launchTemplate: ec2.CfnLaunchTemplate;
   public readonly group: autoscaling.CfnAutoScalingGroup;
   public readonly scalingPolicy: autoscaling.CfnScalingPolicy;
+  public readonly images: PinnedImages;
 
   constructor(scope: Construct, id: string, props: WebFleetProps) {
     super(scope, id);
-    const image = ec2.MachineImage.fromSsmParameter(AMI_PARAMETERS.amazonLinux2023, { os: ec2.OperatingSystemType.LINUX }).getImage(this);
+    // As the day-1 instances: the image is read once per imageSet and kept, so a redeploy after AWS
+    // publishes a newer one does not change the launch template.
+    this.images = new PinnedImages(this, 'Images', { imageSet: props.imageSet, logs: props.logs, images: ['amazonLinux2023'] });
+    const image = this.images.machineImage('amazonLinux2023', ec2.OperatingSystemType.LINUX).getImage(this);
     const userData = ec2.UserData.forLinux();
     userData.addCommands(...landingPageCommands(props.instanceName));
     const nameTag = [{ key: 'Name', value: props.instanceName }];

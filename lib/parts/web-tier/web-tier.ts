@@ -89,6 +89,8 @@ export class WebTier extends Construct {
       securityGroupId: this.securityGroups.instances.attrGroupId,
       instanceProfileName: props.instanceProfileName,
       targetGroupArn: this.loadBalancer.targetGroup.ref,
+      imageSet: config.imageSet,
+      logs,
     });
     // The target group is in use once a listener forwards to it: the group registers its first
     // instances then, and the load balancer health-checks them at once.

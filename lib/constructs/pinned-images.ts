@@ -2,9 +2,9 @@ import { Aws } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { InlineCustomResource } from '../../constructs/inline-custom-resource';
-import { LogSettings } from '../../constructs/workshop-key';
-import { AMI_PARAMETERS } from '../../config/amis';
+import { AMI_PARAMETERS } from '../config/amis';
+import { InlineCustomResource } from './inline-custom-resource';
+import { LogSettings } from './workshop-key';
 
 export type ImageKey = keyof typeof AMI_PARAMETERS;
 
@@ -13,6 +13,8 @@ export interface PinnedImagesProps {
   readonly imageSet: string;
   /** The handler's log group: retention and the workshop key. */
   readonly logs: LogSettings;
+  /** The images to read (default all of AMI_PARAMETERS): the day-2 web tier needs Amazon Linux only. */
+  readonly images?: readonly ImageKey[];
 }
 
 /**
@@ -24,24 +26,26 @@ export interface PinnedImagesProps {
 export class PinnedImages extends Construct {
   public readonly resource: InlineCustomResource<'pinned-images'>;
   /** AMI id by AMI_PARAMETERS key (a GetAtt of the custom resource). */
-  public readonly imageIds: Record<ImageKey, string>;
+  public readonly imageIds: Partial<Record<ImageKey, string>>;
 
   constructor(scope: Construct, id: string, props: PinnedImagesProps) {
     super(scope, id);
     const parameterArn = (name: string) => `arn:${Aws.PARTITION}:ssm:${Aws.REGION}::parameter${name}`;
+    const keys = props.images ?? (Object.keys(AMI_PARAMETERS) as ImageKey[]);
+    const parameters = Object.fromEntries(keys.map((k) => [k, AMI_PARAMETERS[k]]));
     this.resource = new InlineCustomResource(this, 'Resource', {
       handler: 'pinned-images',
-      properties: { ImageSet: props.imageSet, Parameters: { ...AMI_PARAMETERS } },
+      properties: { ImageSet: props.imageSet, Parameters: parameters },
       logs: props.logs,
-      statements: [new iam.PolicyStatement({ actions: ['ssm:GetParameters'], resources: Object.values(AMI_PARAMETERS).map(parameterArn) })],
+      statements: [new iam.PolicyStatement({ actions: ['ssm:GetParameters'], resources: Object.values(parameters).map(parameterArn) })],
     });
-    const keys = Object.keys(AMI_PARAMETERS) as ImageKey[];
     this.imageIds = Object.fromEntries(keys.map((k) => [k, this.resource.getAtt(k)])) as Record<ImageKey, string>;
   }
 
   /** The image of one key, for WorkshopInstance. */
   public machineImage(key: ImageKey, os: ec2.OperatingSystemType): ec2.IMachineImage {
     const imageId = this.imageIds[key];
+    if (!imageId) throw new Error(`PinnedImages: ${key} is not among the images this resource reads`);
     return {
       getImage: () => ({
         imageId,
