@@ -38,12 +38,16 @@ describe('detection part', () => {
     return policies.find((statements) => JSON.stringify(statements).includes(action))!;
   };
 
-  test('the Inspector role may create only AWSServiceRoleForAmazonInspector2, not the agentless one', () => {
-    const slr = statementsOf('inspector2:Enable').find((s) => s.Action === 'iam:CreateServiceLinkedRole');
-    expect(slr.Condition).toEqual({ StringEquals: { 'iam:AWSServiceName': 'inspector2.amazonaws.com' } });
-    expect(slr.Resource).toEqual({
-      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, ':role/aws-service-role/inspector2.amazonaws.com/AWSServiceRoleForAmazonInspector2']],
+  test('the Inspector role may create exactly the two roles activation creates: AWSServiceRoleForAmazonInspector2 and the agentless one', () => {
+    const slrs = statementsOf('inspector2:Enable').filter((s) => s.Action === 'iam:CreateServiceLinkedRole');
+    const role = (service: string, name: string) => ({
+      Condition: { StringEquals: { 'iam:AWSServiceName': service } },
+      Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, `:role/aws-service-role/${service}/${name}`]] },
     });
+    expect(slrs.map((s) => ({ Condition: s.Condition, Resource: s.Resource }))).toEqual([
+      role('inspector2.amazonaws.com', 'AWSServiceRoleForAmazonInspector2'),
+      role('agentless.inspector2.amazonaws.com', 'AWSServiceRoleForAmazonInspector2Agentless'),
+    ]);
   });
 
   test('the Inspector handler has 5 minutes: it waits up to 4 for Enable/Disable to settle', () => {

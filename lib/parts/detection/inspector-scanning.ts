@@ -32,10 +32,11 @@ export class InspectorScanning extends Construct {
           actions: ['inspector2:BatchGetAccountStatus', 'inspector2:Enable', 'inspector2:Disable'],
           resources: ['*'],
         }),
-        // Only AWSServiceRoleForAmazonInspector2 (trusted by inspector2.amazonaws.com). Enabling also
-        // creates AWSServiceRoleForAmazonInspector2Agentless, trusted by agentless.inspector2.amazonaws.com:
-        // not this role's to create (its name and service differ, so neither the resource nor the condition matches).
+        // Activating Inspector creates two service-linked roles (Inspector user guide, "Getting started"):
+        // AWSServiceRoleForAmazonInspector2 (trusted by inspector2.amazonaws.com) and
+        // AWSServiceRoleForAmazonInspector2Agentless (agentless.inspector2.amazonaws.com). Exactly those two.
         serviceLinkedRole('inspector2.amazonaws.com', 'AWSServiceRoleForAmazonInspector2'),
+        serviceLinkedRole('agentless.inspector2.amazonaws.com', 'AWSServiceRoleForAmazonInspector2Agentless'),
       ],
       // Enable and Disable are asynchronous: the handler waits up to 4 minutes for a steady status.
       timeout: Duration.minutes(5),
