@@ -135,6 +135,7 @@ export class WorkshopStack extends Stack {
         publicSubnetIds: vpc.publicSubnets.map((s) => s.ref),
         blockedHosts: { name, id, arn },
         logs: { retentionDays: config.logRetentionDays, key },
+        ownPublicIps: vpc.natPublicIps,
         alarmTopicArn: this.investigation?.insights.topic.topicArn,
       });
       this.isolation = new Isolation(this, 'Isolation', { config, key, customActionArn: this.securityHub.customActionArn });

@@ -19,6 +19,9 @@ import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { GetIPSetCommand, UpdateIPSetCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
 import { clientConfig, Env } from '../aws/clients';
 import { call, isAwsError } from './custom-resource';
+import { isSampleFinding, notBlockable, remoteAddresses } from './finding-addresses';
+
+export { inCidr, ipv4, isSampleFinding, NOT_PUBLIC, notBlockable, remoteAddresses } from './finding-addresses';
 
 export interface AutoBlockSettings {
   readonly ipSet: { readonly name: string; readonly id: string; readonly scope: 'REGIONAL' | 'CLOUDFRONT' };
@@ -54,48 +57,6 @@ export interface AutoBlockResult {
 
 export const TAG_PREFIX = 'blocked:';
 const LOCK_RETRIES = 5;
-
-/** An IPv4 address as a 32-bit number, or undefined when the text is not one. */
-export function ipv4(text: string): number | undefined {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
-  if (!m || m.slice(1).some((o) => Number(o) > 255 || (o.length > 1 && o.startsWith('0')))) return undefined;
-  return m.slice(1).reduce((n, o) => n * 256 + Number(o), 0);
-}
-
-export function inCidr(address: number, cidr: string): boolean {
-  const [base, bits] = cidr.split('/');
-  const start = ipv4(base);
-  const size = 2 ** (32 - Number(bits));
-  return start !== undefined && address >= start - (start % size) && address < start - (start % size) + size;
-}
-
-/**
- * Never blocked: this-network, private (RFC 1918), shared (RFC 6598), loopback, link-local, IETF
- * protocol assignments, benchmarking, multicast, reserved and broadcast. The documentation ranges
- * (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24) stay blockable: nothing routes them, so the demo
- * blocks one without touching a real host.
- */
-export const NOT_PUBLIC = ['0.0.0.0/8', '10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.0.0.0/24', '192.168.0.0/16', '198.18.0.0/15', '224.0.0.0/4', '240.0.0.0/4'];
-
-/** Why the address is not blocked, or undefined when it may be. */
-export function notBlockable(address: string, exemptCidrs: readonly string[] = []): string | undefined {
-  const n = ipv4(address);
-  if (n === undefined) return 'not an IPv4 address';
-  if (NOT_PUBLIC.some((c) => inCidr(n, c))) return 'private or reserved';
-  const exempt = exemptCidrs.find((c) => inCidr(n, c));
-  return exempt ? `exempt (${exempt})` : undefined;
-}
-
-/** The remote IPv4 addresses of a GuardDuty finding: network connection, port probe and API call actions. */
-export function remoteAddresses(detail: any): string[] {
-  const action = detail?.service?.action ?? {};
-  const found = [
-    action.networkConnectionAction?.remoteIpDetails?.ipAddressV4,
-    ...(action.portProbeAction?.portProbeDetails ?? []).map((d: any) => d?.remoteIpDetails?.ipAddressV4),
-    action.awsApiCallAction?.remoteIpDetails?.ipAddressV4,
-  ];
-  return [...new Set(found.filter((a): a is string => typeof a === 'string' && a.length > 0))];
-}
 
 interface AclState {
   /** Reserved-range inbound entries: address -> rule number. */
@@ -234,7 +195,7 @@ export async function onEvent(event: AutoBlockEvent, s: AutoBlockSettings, c: Au
   } else if (event['detail-type'] === 'GuardDuty Finding') {
     const d = event.detail ?? {};
     const addresses = remoteAddresses(d);
-    if (d.service?.additionalInfo?.sample === true && !s.blockSampleFindings) result.ignored.push({ reason: 'sample finding (blockSampleFindings is false)' });
+    if (isSampleFinding(d) && !s.blockSampleFindings) result.ignored.push({ reason: 'sample finding (blockSampleFindings is false)' });
     else if (addresses.length === 0) result.ignored.push({ reason: 'no remote IPv4 address in the finding' });
     else {
       for (const a of addresses) if (exempt(a)) result.ignored.push({ address: a, reason: exempt(a)! });

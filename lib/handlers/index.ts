@@ -54,7 +54,7 @@ export const EVENT_HANDLERS = ['auto-block', 'isolate-instance'] as const satisf
 export type CustomResourceHandlerName = Exclude<HandlerName, (typeof EVENT_HANDLERS)[number]>;
 
 /** Modules in lib/handlers/ that are not handlers. */
-export const SHARED_HANDLER_MODULES = ['custom-resource', 'index', 'isolation'] as const;
+export const SHARED_HANDLER_MODULES = ['custom-resource', 'finding-addresses', 'index', 'isolation'] as const;
 
 /** What a handler module exports: onEvent (tested against the emulator) and the Lambda handler. */
 interface HandlerModule {

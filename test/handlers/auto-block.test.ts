@@ -113,6 +113,9 @@ test('a sample finding, a finding without remote address, private and exempt add
   const logged = jest.spyOn(console, 'log').mockImplementation(() => undefined);
   const sample = await onEvent(finding('198.51.100.8', { additionalInfo: { sample: true } }), s, c, NOW);
   expect(sample.ignored).toEqual([{ reason: 'sample finding (blockSampleFindings is false)' }]);
+  // The shape GuardDuty's current findings carry: additionalInfo.value, a JSON text.
+  const sampleAsValue = await onEvent(finding('198.51.100.8', { additionalInfo: { value: '{"sample":true}', type: 'default' } }), s, c, NOW);
+  expect(sampleAsValue.ignored).toEqual([{ reason: 'sample finding (blockSampleFindings is false)' }]);
   const none = await onEvent(finding(undefined), s, c, NOW);
   expect(none).toEqual({ blocked: [], unchanged: [], ignored: [{ reason: 'no remote IPv4 address in the finding' }], lifted: [], evicted: [] });
   const own = await onEvent(finding('10.0.1.5'), s, c, NOW);

@@ -42,7 +42,7 @@ describe('auto-block part (day 2)', () => {
     ]);
   });
 
-  test('the function: inline code, its settings in the environment (IP set, ACL, alarm topic, 12 hours, no samples, the VPC exempt, rules 100-109)', () => {
+  test('the function: inline code, its settings in the environment (IP set, ACL, alarm topic, 12 hours, no samples, the VPC and the NAT gateways\' addresses exempt, rules 100-109)', () => {
     const fn = t.findResources('AWS::Lambda::Function')[fnId()];
     expect(typeof fn.Properties.Code.ZipFile).toBe('string');
     expect(fn.Properties.Runtime).toBe('nodejs24.x');
@@ -53,7 +53,21 @@ describe('auto-block part (day 2)', () => {
       TOPIC_ARN: { Ref: expect.stringMatching(/^InvestigationFlowLogInsightsTopic/) },
       BLOCK_HOURS: '12',
       BLOCK_SAMPLE_FINDINGS: 'false',
-      EXEMPT_CIDRS: '10.0.0.0/16',
+      // The VPC, and the NAT gateways' three Elastic IPs as /32s.
+      EXEMPT_CIDRS: {
+        'Fn::Join': [
+          '',
+          [
+            '10.0.0.0/16,',
+            { Ref: expect.stringMatching(/^NetworkVpcNatEipA/) },
+            '/32,',
+            { Ref: expect.stringMatching(/^NetworkVpcNatEipB/) },
+            '/32,',
+            { Ref: expect.stringMatching(/^NetworkVpcNatEipC/) },
+            '/32',
+          ],
+        ],
+      },
       FIRST_BLOCK_RULE: '100',
       LAST_BLOCK_RULE: '109',
     });

@@ -20,6 +20,8 @@ export interface AutoBlockProps {
   readonly alarmTopicArn?: string;
   /** The function's log group: retention and the workshop key. */
   readonly logs: LogSettings;
+  /** The workshop's own public addresses (the NAT gateways' Elastic IPs): never blocked. */
+  readonly ownPublicIps: readonly string[];
 }
 
 /**
@@ -58,7 +60,8 @@ export class AutoBlock extends Construct {
         BLOCK_HOURS: String(config.blockHours),
         BLOCK_SAMPLE_FINDINGS: String(config.blockSampleFindings),
         // The VPC's own addresses are private anyway; listed so a public vpcCidr is never blocked either.
-        EXEMPT_CIDRS: [config.vpcCidr, ...config.blockExemptCidrs].join(','),
+        // The NAT gateways' addresses are the workshop's own: a finding may name them (outbound traffic).
+        EXEMPT_CIDRS: [config.vpcCidr, ...props.ownPublicIps.map((ip) => `${ip}/32`), ...config.blockExemptCidrs].join(','),
         FIRST_BLOCK_RULE: String(BLOCK_ACL.firstBlockRule),
         LAST_BLOCK_RULE: String(BLOCK_ACL.lastBlockRule),
       },

@@ -26,6 +26,8 @@ export class WorkshopVpc extends Construct {
   public readonly publicRouteTable: ec2.CfnRouteTable;
   public readonly privateRouteTables: ec2.CfnRouteTable[] = [];
   public readonly natGateways: ec2.CfnNatGateway[] = [];
+  /** The NAT gateways' Elastic IP addresses (Ref of each EIP): the workshop's own public addresses. */
+  public readonly natPublicIps: string[] = [];
   public readonly internetGateway: ec2.CfnInternetGateway;
   /** The public route to the internet gateway: an internet-facing load balancer needs the gateway attached. */
   public readonly publicDefaultRoute: ec2.CfnRoute;
@@ -80,6 +82,7 @@ export class WorkshopVpc extends Construct {
         });
         // An EIP for a VPC needs the IGW attached first (else "is not attached to any VPC").
         eip.node.addDependency(attachment);
+        this.natPublicIps.push(eip.ref);
         const nat = new ec2.CfnNatGateway(this, `NatGateway${spec.azLetter.toUpperCase()}`, {
           subnetId: subnet.ref,
           allocationId: eip.attrAllocationId,
