@@ -6,7 +6,7 @@
 import { CreateSubnetCommand, CreateVpcCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { CreateLoadBalancerCommand, DeleteLoadBalancerCommand, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { CreateHostedZoneCommand, Route53Client } from '@aws-sdk/client-route-53';
-import { CreateIPSetCommand, CreateWebACLCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
+import { CreateIPSetCommand, CreateWebACLCommand, DeleteIPSetCommand, ListIPSetsCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
 import { loadConfig } from '../../lib/config/load-config';
 import { Emulator, startEmulator } from '../../scripts/emulator/emulator';
 import { findLeftovers } from '../../scripts/leftovers/find';
@@ -59,9 +59,13 @@ test('verify expects the workshop placement, the security-group chain, the liste
   expect(webTierPart.expectedRows(scopeOf(loadConfig(() => undefined), { account: '123456789012', partition: 'aws' }))).toEqual([]);
 });
 
-test('preflight: room for the load balancer in a fresh account; nothing on day 1', async () => {
+test('preflight: room for the load balancer, the web ACL and the IP set in a fresh account; nothing on day 1', async () => {
   expect(await preflight(loadConfig(() => undefined))).toEqual([]);
-  expect(await preflight()).toEqual([{ level: 'INFO', check: 'Web tier', found: '0 of 20 Application Load Balancers in use: room for SecurityWorkshop-web', action: '' }]);
+  expect(await preflight()).toEqual([
+    { level: 'INFO', check: 'Web tier', found: '0 of 20 Application Load Balancers in use: room for SecurityWorkshop-web', action: '' },
+    { level: 'INFO', check: 'Web tier', found: '0 of 100 regional WAF web ACLs in use: room for SecurityWorkshop-web', action: '' },
+    { level: 'INFO', check: 'Web tier', found: '0 of 100 regional WAF IP sets in use: room for SecurityWorkshop-blocked-hosts', action: '' },
+  ]);
 });
 
 test('preflight with a domain: the public zone that holds it is INFO; a private zone, another domain\'s zone or no zone is a blocker', async () => {
@@ -108,4 +112,25 @@ test("someone else's load balancer and web ACL under the web tier's names: prefl
   await elb.send(new DeleteLoadBalancerCommand({ LoadBalancerArn: lb.LoadBalancerArn }));
   waf.destroy();
   ec2.destroy();
+});
+
+test('preflight: a region already holding AWS WAF\'s 100 regional IP sets is a blocker for the blocked-hosts IP set', async () => {
+  const waf = new WAFV2Client(emulatorConfig(emu));
+  const made: { Name: string; Id: string; LockToken: string }[] = [];
+  const existing = ((await waf.send(new ListIPSetsCommand({ Scope: 'REGIONAL', Limit: 100 }))).IPSets ?? []).filter((s) => s.Name !== 'SecurityWorkshop-blocked-hosts').length;
+  for (let i = 0; existing + made.length < 100; i++) {
+    const s = (await waf.send(new CreateIPSetCommand({ Name: `other-${i}`, Scope: 'REGIONAL', IPAddressVersion: 'IPV4', Addresses: [] }))).Summary!;
+    made.push({ Name: s.Name!, Id: s.Id!, LockToken: s.LockToken! });
+  }
+  try {
+    const found = (await preflight()).find((f) => /IP sets/.test(f.found));
+    expect(found).toMatchObject({
+      level: 'BLOCKER',
+      found: "100 regional WAF IP sets in us-east-1; AWS WAF's default quota is 100: no room for SecurityWorkshop-blocked-hosts",
+      action: expect.stringContaining('aws wafv2 list-ip-sets --scope REGIONAL --region us-east-1'),
+    });
+  } finally {
+    for (const s of made) await waf.send(new DeleteIPSetCommand({ Scope: 'REGIONAL', ...s }));
+    waf.destroy();
+  }
 });

@@ -1,6 +1,6 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { CUSTOM_ACTION_EVENT, ISOLATE_ACTION } from '../../config/security-hub';
+import { ISOLATE_ACTION } from '../../config/security-hub';
 import { InlineCustomResource } from '../../constructs/inline-custom-resource';
 import { LogSettings } from '../../constructs/workshop-key';
 
@@ -14,13 +14,11 @@ export interface IsolateActionProps {
  * The Security Hub custom action "Isolate instance" (day 2, "Remediating Amazon GuardDuty and AWS
  * Security Hub Findings"). CloudFormation has no type for custom actions: a custom resource
  * creates it (CreateActionTarget), adopts one with the same Id, and deletes only one it created.
- * The isolation part's EventBridge rule matches `eventPattern`.
+ * The isolation part's EventBridge rule matches its ARN (lib/config/security-hub.ts CUSTOM_ACTION_EVENT).
  */
 export class IsolateAction extends Construct {
   /** arn:<partition>:securityhub:<region>:<account>:action/custom/IsolateInstance */
   public readonly customActionArn: string;
-  /** What Security Hub sends when a participant chooses the action: source, detail-type, resources. */
-  public readonly eventPattern: { source: string[]; detailType: string[]; resources: string[] };
 
   constructor(scope: Construct, id: string, props: IsolateActionProps) {
     super(scope, id);
@@ -40,6 +38,5 @@ export class IsolateAction extends Construct {
     });
     action.resource.node.addDependency(props.hub);
     this.customActionArn = action.getAtt('ActionTargetArn');
-    this.eventPattern = { source: [CUSTOM_ACTION_EVENT.source], detailType: [CUSTOM_ACTION_EVENT.detailType], resources: [this.customActionArn] };
   }
 }

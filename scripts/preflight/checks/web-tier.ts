@@ -1,13 +1,14 @@
 /**
  * Day 2, protect (only with day2): room for one more Application Load Balancer in the region (its
- * quota from ELB's DescribeAccountLimits, default 50), no load balancer, target group or web ACL of
+ * quota from ELB's DescribeAccountLimits, default 50) and for one more regional web ACL and IP set
+ * (AWS WAF's defaults: 100 each per Region), no load balancer, target group or web ACL of
  * another owner under the names the web tier gives, and with domainName the hosted zone
  * hostedZoneId exists, is public and holds the domain (the certificate's DNS validation record and
  * the alias record go there).
  */
 import { DescribeAccountLimitsCommand, DescribeLoadBalancersCommand, DescribeTagsCommand, DescribeTargetGroupsCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { GetHostedZoneCommand } from '@aws-sdk/client-route-53';
-import { ListTagsForResourceCommand, ListWebACLsCommand } from '@aws-sdk/client-wafv2';
+import { ListIPSetsCommand, ListTagsForResourceCommand, ListWebACLsCommand } from '@aws-sdk/client-wafv2';
 import { ELB_NAME_MAX, webTierNames } from '../../../lib/config/web-tier';
 import { WorkshopConfig } from '../../../lib/config/workshop-config';
 import { errorName } from '../../operator/errors';
@@ -41,6 +42,46 @@ async function loadBalancerRoom(config: WorkshopConfig, c: PreflightClients, out
       action: `delete one, or request an increase: aws service-quotas request-service-quota-increase --service-code elasticloadbalancing --quota-code L-53DA6B97 --desired-value ${others + 1} --region ${config.region}`,
     });
   } else out.push({ level: 'INFO', check: CHECK, found: `${others} of ${max} Application Load Balancers in use: room for ${name}`, action: '' });
+}
+
+/** AWS WAF's default quotas per Region (regional scope): web ACLs and IP sets. */
+export const DEFAULT_WAF_QUOTAS = { webAcls: 100, ipSets: 100 } as const;
+
+/** Room for the web tier's web ACL and the blocked-hosts IP set (the app's own, already there, count as its own). */
+async function wafRoom(config: WorkshopConfig, c: PreflightClients, out: Finding[]): Promise<void> {
+  const w = webTierNames(config);
+  const names = async (list: (marker?: string) => Promise<{ names: string[]; next?: string }>) => {
+    const all: string[] = [];
+    let marker: string | undefined;
+    do {
+      const page = await list(marker);
+      all.push(...page.names);
+      marker = page.next;
+    } while (marker);
+    return all;
+  };
+  const acls = await names(async (m) => {
+    const r = await c.wafv2.send(new ListWebACLsCommand({ Scope: 'REGIONAL', NextMarker: m, Limit: 100 }));
+    return { names: (r.WebACLs ?? []).map((a) => a.Name ?? ''), next: r.NextMarker && r.WebACLs?.length ? r.NextMarker : undefined };
+  });
+  const sets = await names(async (m) => {
+    const r = await c.wafv2.send(new ListIPSetsCommand({ Scope: 'REGIONAL', NextMarker: m, Limit: 100 }));
+    return { names: (r.IPSets ?? []).map((s) => s.Name ?? ''), next: r.NextMarker && r.IPSets?.length ? r.NextMarker : undefined };
+  });
+  const room = [
+    { what: 'web ACLs', others: acls.filter((n) => n !== w.webAcl).length, max: DEFAULT_WAF_QUOTAS.webAcls, ours: w.webAcl },
+    { what: 'IP sets', others: sets.filter((n) => n !== w.blockedHosts).length, max: DEFAULT_WAF_QUOTAS.ipSets, ours: w.blockedHosts },
+  ];
+  for (const r of room) {
+    if (r.others + 1 > r.max) {
+      out.push({
+        level: 'BLOCKER',
+        check: CHECK,
+        found: `${r.others} regional WAF ${r.what} in ${config.region}; AWS WAF's default quota is ${r.max}: no room for ${r.ours}`,
+        action: `delete unused ones (aws wafv2 list-${r.what === 'web ACLs' ? 'web-acls' : 'ip-sets'} --scope REGIONAL --region ${config.region}), or request an increase under AWS WAF in Service Quotas`,
+      });
+    } else out.push({ level: 'INFO', check: CHECK, found: `${r.others} of ${r.max} regional WAF ${r.what} in use: room for ${r.ours}`, action: '' });
+  }
 }
 
 /** The load balancer, target group and web ACL names: another owner's fails the deploy half-way. */
@@ -101,6 +142,7 @@ export const webTier: PreflightCheck = {
   async run({ config, c }, out) {
     if (!config.day2) return;
     await loadBalancerRoom(config, c, out);
+    await wafRoom(config, c, out);
     await takenNames(config, c, out);
     await hostedZone(config, c, out);
   },
