@@ -77,6 +77,11 @@ describe('AWS Control Tower proactive controls', () => {
     ]);
     // The day-2 ones hold for the day-2 resources only: every other bucket is SSE-KMS, every other ACL closed.
     expect(CONTROL_TOWER_EXCEPTIONS.filter((e) => e.day2).every((e) => (e.resources ?? []).length > 0)).toBe(true);
+    // A public address only for the webserver and the public subnets: any other public instance or subnet fails.
+    expect(Object.fromEntries(CONTROL_TOWER_EXCEPTIONS.filter((e) => e.resources && !e.day2).map((e) => [e.control, e.resources]))).toEqual({
+      'CT.EC2.PR.8': ['ComputeWebserver'],
+      'CT.EC2.PR.11': ['NetworkVpcPublicSubnet'],
+    });
     expect(CONTROL_TOWER_EXCEPTIONS.every((e) => e.reason.length > 40)).toBe(true);
   });
 

@@ -50,11 +50,13 @@ export const CONTROL_TOWER_EXCEPTIONS: readonly ControlException[] = [
     control: 'CT.EC2.PR.8',
     rule: 'ec2_instance_no_public_ip_check',
     reason: 'The webserver in the default VPC has a public address: part 1 launches a public web server and part 2 watches the internet reach it.',
+    resources: ['ComputeWebserver'],
   },
   {
     control: 'CT.EC2.PR.11',
     rule: 'subnet_auto_assign_public_ip_disabled_check',
     reason: "The workshop VPC's public subnets assign public addresses, as part 1 (\"Create a VPC\") builds them.",
+    resources: ['NetworkVpcPublicSubnet'],
   },
   {
     control: 'CT.EC2.PR.19',
