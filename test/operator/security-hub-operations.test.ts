@@ -2,6 +2,7 @@
  * Day 2, respond: the verify rows, the preflight check and the leftover checks of the Security Hub
  * part against the emulator, on what the part's own handlers create (as a deploy does) and leave.
  */
+import { CreateStackCommand, DeleteStackCommand } from '@aws-sdk/client-cloudformation';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { loadConfig } from '../../lib/config/load-config';
 import { onEvent as configRecorder } from '../../lib/handlers/config-recorder';
@@ -113,4 +114,22 @@ test('a recorder of the account (another name) is INFO, not a leftover', async (
   expect(scan.items).toEqual([]);
   expect(scan.info.map((l) => l.id)).toEqual(['config-recorder:default']);
   await configRecorder(cfnEvent('Delete', RECORDER, { PhysicalResourceId: other.PhysicalResourceId }), { config: c.configService, iam: c.iam });
+});
+
+test("an adopted recorder: verify compares its recording, not its name or its channel's bucket, which are the account's", async () => {
+  const other = await configRecorder(cfnEvent('Create', { ...RECORDER, RecorderName: 'default' }), { config: c.configService, iam: c.iam });
+  // The stack's outputs say the recorder was adopted (as lib/parts/security-hub's handler answers).
+  const template = { Resources: { Nothing: { Type: 'AWS::CloudFormation::WaitConditionHandle' } }, Outputs: { ConfigRecorderAdopted: { Value: 'true' } } };
+  await c.cfn.send(new CreateStackCommand({ StackName: 'SecurityWorkshop', TemplateBody: JSON.stringify(template) }));
+  try {
+    const rows = await verifyRows();
+    const of = (check: string) => rows.find((r) => r.check === check);
+    expect(of('AWS Config recorder: name')).toMatchObject({ status: 'NOT RECORDED', reason: "adopted: the region's own, left as found (default)" });
+    expect(of('AWS Config delivery channel: S3 bucket')).toMatchObject({ status: 'NOT RECORDED', reason: "adopted: the region's own, left as found (config-bucket)" });
+    expect(of('AWS Config recorder: recording')?.status).toBe('OK');
+    expect(of('AWS Config recorder: all supported resource types')?.status).toBe('OK');
+  } finally {
+    await c.cfn.send(new DeleteStackCommand({ StackName: 'SecurityWorkshop' }));
+    await configRecorder(cfnEvent('Delete', RECORDER, { PhysicalResourceId: other.PhysicalResourceId }), { config: c.configService, iam: c.iam });
+  }
 });

@@ -75,13 +75,21 @@ async function observeHub(o: Observer): Promise<void> {
   });
 }
 
-async function observeConfig(o: Observer, bucketOutput: string | undefined): Promise<void> {
+/**
+ * A recorder the region had before is adopted and left as found (lib/parts/security-hub): its name
+ * and its channel's bucket are the account's, not the app's, so those two rows are not compared
+ * (NOT RECORDED, with what was found); recording and resource types still are.
+ */
+async function observeConfig(o: Observer, bucketOutput: string | undefined, adopted: boolean): Promise<void> {
+  const asFound = (resource: string, attribute: string, value: string | undefined) =>
+    o.set(resource, attribute, { notRecorded: `adopted: the region's own, left as found (${value ?? UNSET})` });
   await o.guard(RECORDER, async () => {
     const r = (await o.c.configService.send(new DescribeConfigurationRecordersCommand({}))).ConfigurationRecorders?.[0];
     o.exists(RECORDER, r);
     if (!r?.name) return;
     const status = (await o.c.configService.send(new DescribeConfigurationRecorderStatusCommand({ ConfigurationRecorderNames: [r.name] }))).ConfigurationRecordersStatus?.[0];
-    o.val(RECORDER, 'name', r.name);
+    if (adopted) asFound(RECORDER, 'name', r.name);
+    else o.val(RECORDER, 'name', r.name);
     o.val(RECORDER, 'recording', status?.recording ?? false);
     o.val(RECORDER, 'all supported resource types', r.recordingGroup?.allSupported ?? false);
     // AWS: a recorder without recordingMode records continuously (the API's default).
@@ -90,7 +98,8 @@ async function observeConfig(o: Observer, bucketOutput: string | undefined): Pro
   await o.guard(CHANNEL, async () => {
     const ch = (await o.c.configService.send(new DescribeDeliveryChannelsCommand({}))).DeliveryChannels?.[0];
     o.exists(CHANNEL, ch, ch?.name);
-    if (ch) o.val(CHANNEL, 'S3 bucket', ch.s3BucketName && ch.s3BucketName === bucketOutput ? outputBucket(CONFIG_BUCKET_OUTPUT) : (ch.s3BucketName ?? UNSET));
+    if (ch && adopted) asFound(CHANNEL, 'S3 bucket', ch.s3BucketName);
+    else if (ch) o.val(CHANNEL, 'S3 bucket', ch.s3BucketName && ch.s3BucketName === bucketOutput ? outputBucket(CONFIG_BUCKET_OUTPUT) : (ch.s3BucketName ?? UNSET));
   });
 }
 
@@ -110,7 +119,7 @@ export const securityHubPart: VerifyPart = {
   async observe(o) {
     if (!o.config.day2) return;
     await observeHub(o);
-    await observeConfig(o, await stackOutput(o, CONFIG_BUCKET_OUTPUT));
+    await observeConfig(o, await stackOutput(o, CONFIG_BUCKET_OUTPUT), (await stackOutput(o, 'ConfigRecorderAdopted')) === 'true');
     if (o.config.detective) {
       await o.guard(GRAPH, async () => {
         const g = (await o.c.detective.send(new ListGraphsCommand({}))).GraphList?.[0];
