@@ -105,6 +105,16 @@ export function renderText(modes: Mode[], prices: Prices, scenarios: Scenario[])
   ].join('\n');
 }
 
+/** How many prices were confirmed against AWS's own page on the day read (priceSources in the prices file). */
+export function confirmedNote(prices: Prices): string {
+  const sources = Object.values(prices.priceSources as Record<string, { confirmed: boolean }>);
+  const confirmed = sources.filter((s) => s.confirmed).length;
+  return (
+    `Each price names its AWS pricing page and the day it was read (\`priceSources\`); ${confirmed} of ${sources.length} were confirmed ` +
+    "against a copy of AWS's page, the others (AWS renders most price tables at view time) are as recorded by hand: re-check them before quoting a budget."
+  );
+}
+
 export function renderMarkdown(modes: Mode[], prices: Prices, scenarios: Scenario[]): string {
   return [
     '# What a workshop costs',
@@ -115,6 +125,8 @@ export function renderMarkdown(modes: Mode[], prices: Prices, scenarios: Scenari
       `in [\`${path.relative(ROOT, PRICES_FILE)}\`](../${path.relative(ROOT, PRICES_FILE)}). ` +
       'Resource counts come from the synthesized templates (`cdk synth`), so the figures follow the code. ' +
       'The cheaper mode (`-c natGateways=1`) departs from the workshop text: one NAT gateway for the three private subnets.',
+    '',
+    confirmedNote(prices),
     '',
     '## Scenarios',
     '',

@@ -182,6 +182,7 @@ describe('npm run local against the emulator', () => {
   test("npm run preflight with the app deployed: what the app holds is its own, so a re-run is not blocked", () => {
     expect(whileUp.preflight.out).toMatch(/INFO\s+Elastic IPs: 3 allocated \(3 the app's own, counted as its own\) of 5/);
     expect(whileUp.preflight.out).toMatch(/INFO\s+VPCs: \d+ VPC\(s\) \(1 the app's own, counted as its own\)/);
+    expect(whileUp.preflight.out).toMatch(/NAT gateways per AZ us-east-1a: 1 \(1 the app's own\), us-east-1b: 1 \(1 the app's own\), us-east-1c: 1 \(1 the app's own\)/);
     expect(whileUp.preflight.out).toMatch(/INFO\s+CloudTrail trails: 1 trail\(s\) \(1 is the app's own, SecurityWorkshop-Trail\)/);
     expect(whileUp.preflight.out).toMatch(/INFO\s+Existing names: only the app's own: Security group http-world in the default VPC, IAM role ROLE-AmazonEC2RoleforSSM, /);
     expect(whileUp.preflight.out).not.toContain('BLOCKER');
