@@ -22,7 +22,7 @@ describe('verify rows of the auto-block part', () => {
       'Function auto-block (GuardDuty findings) | WAF IP set | SecurityWorkshop-blocked-hosts',
       'Function auto-block (GuardDuty findings) | block hours | 12',
       'Function auto-block (GuardDuty findings) | sample findings block | false',
-      'Function auto-block (GuardDuty findings) | exempt CIDRs | 10.0.0.0/16',
+      "Function auto-block (GuardDuty findings) | exempt CIDRs | 10.0.0.0/16,the NAT gateways' addresses",
       'Function auto-block (GuardDuty findings) | reserved rules | 100-109',
       'EventBridge rule GuardDuty findings -> auto-block | exists | yes',
       'EventBridge rule GuardDuty findings -> auto-block | state | ENABLED',
@@ -39,7 +39,7 @@ describe('verify rows of the auto-block part', () => {
     const rows = rowsOf({ day2: 'true', blockSeverity: '7', blockHours: '24', blockSampleFindings: 'true', blockExemptCidrs: '203.0.113.0/24' });
     expect(rows).toContain('Function auto-block (GuardDuty findings) | block hours | 24');
     expect(rows).toContain('Function auto-block (GuardDuty findings) | sample findings block | true');
-    expect(rows).toContain('Function auto-block (GuardDuty findings) | exempt CIDRs | 10.0.0.0/16,203.0.113.0/24');
+    expect(rows).toContain('Function auto-block (GuardDuty findings) | exempt CIDRs | 10.0.0.0/16,the NAT gateways\' addresses,203.0.113.0/24');
     expect(rows).toContain('EventBridge rule GuardDuty findings -> auto-block | pattern | {"detail":{"severity":[{"numeric":[">=",7]}]},"detail-type":["GuardDuty Finding"],"source":["aws.guardduty"]}');
   });
 });

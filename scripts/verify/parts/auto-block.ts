@@ -6,7 +6,7 @@
  * stack's outputs, the rules through the function (ListRuleNamesByTarget).
  */
 import { DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
-import { DescribeNetworkAclsCommand } from '@aws-sdk/client-ec2';
+import { DescribeNatGatewaysCommand, DescribeNetworkAclsCommand } from '@aws-sdk/client-ec2';
 import { DescribeRuleCommand, ListRuleNamesByTargetCommand, ListTargetsByRuleCommand } from '@aws-sdk/client-eventbridge';
 import { GetFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
 import { BLOCK_ACL, EXPIRY_SCHEDULE_MINUTES, GUARDDUTY_FINDING_EVENT } from '../../../lib/config/auto-block';
@@ -21,6 +21,23 @@ const FUNCTION = 'Function auto-block (GuardDuty findings)';
 const FINDINGS_RULE = 'EventBridge rule GuardDuty findings -> auto-block';
 const EXPIRY_RULE = 'EventBridge rule auto-block expiry';
 const BASELINE = `allow all at ${BLOCK_ACL.baselineRuleNumber}`;
+/** How the exempt list shows the NAT gateways' Elastic IPs (known only once deployed). */
+const NAT_ADDRESSES = "the NAT gateways' addresses";
+
+/**
+ * The function's EXEMPT_CIDRS as verify shows it: the /32s of exactly the workshop VPC's NAT
+ * gateways' public addresses become NAT_ADDRESSES (any other /32 stays as it is).
+ */
+async function shownExempt(o: Observer, listed: string): Promise<string> {
+  const filters = o.vpcId ? [{ Name: 'vpc-id', Values: [o.vpcId] }] : o.ownFilters();
+  const nats = (await o.c.ec2.send(new DescribeNatGatewaysCommand({ Filter: filters }))).NatGateways ?? [];
+  const natIps = nats.filter((n) => n.State === 'available' || n.State === 'pending').flatMap((n) => (n.NatGatewayAddresses ?? []).map((a) => `${a.PublicIp}/32`));
+  const cidrs = listed.split(',').filter(Boolean);
+  const natListed = cidrs.filter((c) => natIps.includes(c));
+  if (natIps.length === 0 || natListed.length !== natIps.length) return listed;
+  const [first, ...rest] = cidrs.filter((c) => !natListed.includes(c));
+  return [first, NAT_ADDRESSES, ...rest].filter(Boolean).join(',');
+}
 
 /** The findings rule's pattern, canonical (keys sorted), as the template has it. */
 export const findingsPattern = (severity: number) =>
@@ -41,7 +58,7 @@ function expectedRows({ config }: Scope): ExpectedRow[] {
       ['WAF IP set', `${config.stackPrefix}-blocked-hosts`],
       ['block hours', config.blockHours],
       ['sample findings block', config.blockSampleFindings],
-      ['exempt CIDRs', [config.vpcCidr, ...config.blockExemptCidrs].join(',')],
+      ['exempt CIDRs', [config.vpcCidr, NAT_ADDRESSES, ...config.blockExemptCidrs].join(',')],
       ['reserved rules', `${BLOCK_ACL.firstBlockRule}-${BLOCK_ACL.lastBlockRule}`],
     ]),
     ...resourceRows('eventRule', FINDINGS_RULE, [['state', 'ENABLED'], ['pattern', findingsPattern(config.blockSeverity)], ['target', FUNCTION]]),
@@ -101,7 +118,7 @@ export const autoBlockPart: VerifyPart = {
       o.val(FUNCTION, 'WAF IP set', env.IP_SET_NAME ?? UNSET);
       o.val(FUNCTION, 'block hours', env.BLOCK_HOURS ?? UNSET);
       o.val(FUNCTION, 'sample findings block', env.BLOCK_SAMPLE_FINDINGS ?? UNSET);
-      o.val(FUNCTION, 'exempt CIDRs', env.EXEMPT_CIDRS ?? UNSET);
+      o.val(FUNCTION, 'exempt CIDRs', env.EXEMPT_CIDRS ? await shownExempt(o, env.EXEMPT_CIDRS) : UNSET, env.EXEMPT_CIDRS);
       o.val(FUNCTION, 'reserved rules', `${env.FIRST_BLOCK_RULE ?? UNSET}-${env.LAST_BLOCK_RULE ?? UNSET}`);
     });
     const names = functionArn ? ((await o.c.events.send(new ListRuleNamesByTargetCommand({ TargetArn: functionArn })).catch(() => undefined))?.RuleNames ?? []) : [];
