@@ -1,6 +1,7 @@
 import { Aws, Duration, Lazy, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
 export interface WorkshopKeyProps {
@@ -128,4 +129,19 @@ export class WorkshopKey extends Construct {
       }),
     );
   }
+}
+
+/**
+ * A named log group of the app: kept `logs.retentionDays`, encrypted with the workshop key (whose
+ * policy then lets CloudWatch Logs use it for this group), deleted on destroy.
+ */
+export function encryptedLogGroup(scope: Construct, id: string, logGroupName: string, settings: LogSettings): logs.LogGroup {
+  const group = new logs.LogGroup(scope, id, {
+    logGroupName,
+    retention: settings.retentionDays as logs.RetentionDays,
+    encryptionKey: settings.key.key,
+    removalPolicy: RemovalPolicy.DESTROY,
+  });
+  settings.key.allowLogGroups(logGroupName);
+  return group;
 }

@@ -1,3 +1,4 @@
+import { ISOLATION_SETTINGS } from '../support/isolation-settings';
 import { AutoScalingClient, CreateAutoScalingGroupCommand, DescribeAutoScalingGroupsCommand, DescribeAutoScalingInstancesCommand } from '@aws-sdk/client-auto-scaling';
 import {
   CreateLaunchTemplateCommand,
@@ -12,25 +13,13 @@ import { EnableSecurityHubCommand, GetFindingsCommand, SecurityHubClient } from 
 import { clientConfig } from '../../lib/aws/clients';
 import { instanceIdOf, onEvent, settingsFromEnv } from '../../lib/handlers/isolate-instance';
 import { cleanUp, onEvent as onCleanup, terminateDetached } from '../../lib/handlers/isolation-cleanup';
-import type { IsolationSettings } from '../../lib/handlers/isolation';
 import { Emulator } from '../../scripts/emulator/emulator';
 import { findingAbout, groupsByInterface, instanceWithTwoInterfaces, PRODUCT_ARN, readInstance } from './isolation-fixture';
 import { ACCOUNT, cfnEvent, emulator } from './support';
 
 jest.setTimeout(120_000);
 
-/** lib/config/isolation.ts isolationSettings(defaults), stated literally. */
-const S: IsolationSettings = {
-  groupNamePrefix: 'isolation-',
-  isolatedTag: 'isolated',
-  groupsTagPrefix: 'isolation-groups:',
-  findingTag: 'isolation-finding',
-  detachedTag: 'isolation-detached-from',
-  createdByTag: 'isolation-created-by',
-  createdBy: 'SecurityWorkshop',
-  workshopTag: { key: 'workshop', value: 'aws-security-logging-monitoring-ir' },
-  noteAuthor: 'SecurityWorkshop isolate-instance',
-};
+const S = ISOLATION_SETTINGS;
 
 let emu: Emulator;
 let c: { ec2: EC2Client; autoscaling: AutoScalingClient; securityhub: SecurityHubClient };

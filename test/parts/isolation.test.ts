@@ -1,3 +1,4 @@
+import { ISOLATION_SETTINGS } from '../support/isolation-settings';
 import { DAY2 } from '../support/configurations';
 import { templateOf } from '../support/synthesized';
 
@@ -16,17 +17,7 @@ function actionsOfRole(roleId: string): string[] {
 }
 const roleOf = (fnId: string) => resources[fnId].Properties.Role['Fn::GetAtt'][0];
 
-const SETTINGS = {
-  groupNamePrefix: 'isolation-',
-  isolatedTag: 'isolated',
-  groupsTagPrefix: 'isolation-groups:',
-  findingTag: 'isolation-finding',
-  detachedTag: 'isolation-detached-from',
-  createdByTag: 'isolation-created-by',
-  createdBy: 'SecurityWorkshop',
-  workshopTag: { key: 'workshop', value: 'aws-security-logging-monitoring-ir' },
-  noteAuthor: 'SecurityWorkshop isolate-instance',
-};
+const SETTINGS = ISOLATION_SETTINGS;
 
 describe('isolation part (day 2)', () => {
   test('only on day 2', () => {

@@ -1,4 +1,4 @@
-import { Aws, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Aws, Validations } from 'aws-cdk-lib';
 import * as athena from 'aws-cdk-lib/aws-athena';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as glue from 'aws-cdk-lib/aws-glue';
@@ -8,7 +8,7 @@ import { Construct } from 'constructs';
 import { AthenaWorkgroup } from './athena-workgroup';
 import { EmptiedBucket } from '../../constructs/emptied-bucket';
 import { logicalIdOf } from '../../constructs/logical-id';
-import { LogSettings } from '../../constructs/workshop-key';
+import { encryptedLogGroup, LogSettings } from '../../constructs/workshop-key';
 
 export interface CloudTrailTrailProps {
   readonly trailName: string;
@@ -111,15 +111,9 @@ export class CloudTrailTrail extends Construct {
       }),
     );
 
-    this.logGroup = new logs.LogGroup(this, 'LogGroup', {
-      logGroupName: props.logGroupName,
-      retention: props.logs.retentionDays as logs.RetentionDays,
-      encryptionKey: props.logs.key.key,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
+    this.logGroup = encryptedLogGroup(this, 'LogGroup', props.logGroupName, props.logs);
     // Only this account's trail may use the role (CloudTrail user guide: confused deputy prevention).
     // The trail's ARN is built from its name, not read from the trail, which refers to the role.
-    props.logs.key.allowLogGroups(props.logGroupName);
     const deliveryRole = new iam.Role(this, 'DeliveryRole', {
       description: `CloudTrail delivery of ${props.trailName} to ${props.logGroupName}`,
       assumedBy: new iam.ServicePrincipal('cloudtrail.amazonaws.com').withConditions({

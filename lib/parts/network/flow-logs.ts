@@ -1,4 +1,4 @@
-import { Aws, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Aws, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -6,7 +6,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { EmptiedBucket } from '../../constructs/emptied-bucket';
 import { logicalIdOf } from '../../constructs/logical-id';
-import { LogSettings } from '../../constructs/workshop-key';
+import { encryptedLogGroup, LogSettings } from '../../constructs/workshop-key';
 
 export interface FlowLogsProps {
   readonly vpcId: string;
@@ -37,13 +37,7 @@ export class FlowLogs extends Construct {
     super(scope, id);
 
     // --- To CloudWatch Logs, through a delivery role ------------------------------------------
-    this.logGroup = new logs.LogGroup(this, 'LogGroup', {
-      logGroupName: props.logGroupName,
-      retention: props.logs.retentionDays as logs.RetentionDays,
-      encryptionKey: props.logs.key.key,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    props.logs.key.allowLogGroups(props.logGroupName);
+    this.logGroup = encryptedLogGroup(this, 'LogGroup', props.logGroupName, props.logs);
     const deliveryRole = new iam.Role(this, 'DeliveryRole', {
       description: `VPC flow logs delivery to ${props.logGroupName}`,
       assumedBy: new iam.ServicePrincipal('vpc-flow-logs.amazonaws.com', {

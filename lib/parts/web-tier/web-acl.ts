@@ -1,8 +1,8 @@
-import { Aws, RemovalPolicy } from 'aws-cdk-lib';
+import { Aws } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
-import { LogSettings } from '../../constructs/workshop-key';
+import { encryptedLogGroup, LogSettings } from '../../constructs/workshop-key';
 import { BLOCKED_HOSTS_RULE, MANAGED_RULE_GROUPS } from '../../config/web-tier';
 
 export interface WebAclProps {
@@ -59,13 +59,7 @@ export class WebAcl extends Construct {
     this.webAclArn = this.webAcl.attrArn;
     this.association = new wafv2.CfnWebACLAssociation(this, 'Association', { resourceArn: props.loadBalancerArn, webAclArn: this.webAclArn });
 
-    this.logGroup = new logs.LogGroup(this, 'LogGroup', {
-      logGroupName: props.logGroupName,
-      retention: props.logs.retentionDays as logs.RetentionDays,
-      encryptionKey: props.logs.key.key,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
-    props.logs.key.allowLogGroups(props.logGroupName);
+    this.logGroup = encryptedLogGroup(this, 'LogGroup', props.logGroupName, props.logs);
     // WAF takes the log group's ARN without the ':*' that its Arn attribute ends with.
     const logGroupArn = `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:${props.logGroupName}`;
     this.logging = new wafv2.CfnLoggingConfiguration(this, 'Logging', { resourceArn: this.webAclArn, logDestinationConfigs: [logGroupArn] });
