@@ -1,15 +1,7 @@
-import { Aws, CfnCondition, CfnOutput, CfnParameter, Fn, Stack, StackProps, Tags } from 'aws-cdk-lib';
+import { Aws, CfnCondition, CfnParameter, Fn, Stack, StackProps, Tags } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { CONDITION_NAMES, PARAMETER_NAMES, participantParameters } from './config/parameters';
-import {
-  participantNames,
-  ParticipantNames,
-  PARTICIPANT_TAG_KEY,
-  WORKSHOP_TAG_KEY,
-  WORKSHOP_TAG_VALUE,
-  WorkshopConfig,
-  workshopNames,
-} from './config/workshop-config';
+import { PARTICIPANT_TAG_KEY, WORKSHOP_TAG_KEY, WORKSHOP_TAG_VALUE, WorkshopConfig } from './config/workshop-config';
 import { Compute } from './parts/compute/compute';
 import { Detection } from './parts/detection/detection';
 import { Identity } from './parts/identity/identity';
@@ -21,12 +13,9 @@ import { SecurityHub } from './parts/security-hub/security-hub';
 import { BlockedHosts } from './parts/web-tier/blocked-hosts';
 import { AutoBlock } from './parts/auto-block/auto-block';
 import { WebTier } from './parts/web-tier/web-tier';
-import { WAZUH_EXTERNAL_ID_OUTPUT, WAZUH_ROLE_OUTPUT } from './wazuh/from-template';
 import { KEY_PENDING_WINDOW_DAYS } from './config/control-tower';
 import { WorkshopKey } from './constructs/workshop-key';
-import { wazuhVpcFlowWodle } from './wazuh/wodle';
-
-type Out = (id: string, value: string, description?: string) => CfnOutput;
+import { addWorkshopOutputs } from './workshop-outputs';
 
 export interface WorkshopStackProps extends StackProps {
   readonly config: WorkshopConfig;
@@ -149,7 +138,7 @@ export class WorkshopStack extends Stack {
     // (cdk deploy --tags, a StackSet's one set of tags) and cannot take a parameter.
     Tags.of(this).add(WORKSHOP_TAG_KEY, WORKSHOP_TAG_VALUE);
     Tags.of(this).add(PARTICIPANT_TAG_KEY, participant.participantName, { excludeResourceTypes: ['aws:cdk:stack'] });
-    this.addOutputs();
+    addWorkshopOutputs(this);
   }
 
   /**
@@ -184,103 +173,5 @@ export class WorkshopStack extends Stack {
       trustsAnotherAccount,
       trustedAccountId: Fn.conditionIf(trustsAnotherAccount.logicalId, parameters.trustedAccountId.valueAsString, Aws.ACCOUNT_ID).toString(),
     };
-  }
-
-  /** What participants and organisers need, by part. */
-  private addOutputs(): void {
-    const names = workshopNames(this.config);
-    const participant = participantNames(this.participant.participantName);
-    const out: Out = (id, value, description) => new CfnOutput(this, id, { value, description });
-    if (this.identity) this.addIdentityOutputs(this.identity, participant, out);
-    if (this.network) {
-      const { workshopVpc, flowLogs } = this.network;
-      out('VpcId', workshopVpc.vpcId, `The workshop VPC (${names.vpc})`);
-      out('FlowLogGroupName', flowLogs.logGroup.logGroupName, 'CloudWatch Logs group of the VPC flow logs');
-      out('FlowLogBucketName', flowLogs.bucket.bucketName, 'S3 bucket of the VPC flow logs');
-    }
-    if (this.detection) {
-      const { guardDuty, inspector } = this.detection;
-      out('GuardDutyDetectorId', guardDuty.detectorId, 'GuardDuty detector of the region');
-      out('GuardDutyDetectorAdopted', guardDuty.adopted, "'true': it existed before and survives destroy (disabled again if the app enabled it)");
-      out('InspectorEc2EnabledByStack', inspector.enabledByStack, "'true': destroy disables EC2 scanning again");
-    }
-    if (this.compute) {
-      const { defaultVpc, webserver, privateInstances } = this.compute;
-      out('WebserverUrl', webserver.url, `Web page of ${names.webserver}`);
-      out('DefaultVpcId', defaultVpc.vpcId, `The default VPC, tagged ${names.defaultVpc}`);
-      out('WebserverSession', webserver.server.startSessionCommand, `Session Manager shell on ${names.webserver}`);
-      out('UbuntuSession', privateInstances.ubuntu.startSessionCommand, `Session Manager shell on ${names.ubuntuInstance}`);
-      out('WindowsSession', privateInstances.windows.startSessionCommand, `Session Manager shell on ${names.windowsInstance}`);
-    }
-    if (this.investigation) this.addInvestigationOutputs(this.investigation, this.network!, out);
-    if (this.securityHub) {
-      const { hub, recorder, detective } = this.securityHub;
-      out('SecurityHubArn', hub.hubArn, 'Security Hub of the region');
-      out('SecurityHubAdopted', hub.adopted, "'true': it existed before and survives destroy as found");
-      out('SecurityHubCustomActionArn', this.securityHub.customActionArn, 'Security Hub custom action "Isolate instance"');
-      out('ConfigRecorderName', recorder.recorderName, 'AWS Config recorder of the region');
-      out('ConfigRecorderAdopted', recorder.adopted, "'true': it existed before and survives destroy");
-      out('ConfigBucketName', recorder.storage.bucket.bucketName, 'S3 bucket of the AWS Config delivery channel');
-      if (this.isolation) out('IsolateFunctionName', this.isolation.functionName, 'Function of the custom action "Isolate instance" (npm run demo -- isolate|release <instance id>)');
-      if (detective) {
-        out('DetectiveGraphArn', detective.graphArn, 'Amazon Detective behavior graph');
-        out('DetectiveGraphAdopted', detective.adopted, "'true': it existed before and survives destroy");
-      }
-    }
-    if (this.webTier) {
-      const { loadBalancer, webAcl } = this.webTier;
-      out('WebTierUrl', this.webTier.url, 'The day-2 web tier through its load balancer (reload: the instance and zone change)');
-      out('LoadBalancerDnsName', loadBalancer.dnsName, 'DNS name of the web tier load balancer');
-      out('WebAclArn', webAcl.webAclArn, 'WAF web ACL on the load balancer');
-      out('WafLogGroupName', webAcl.logGroup.logGroupName, 'CloudWatch Logs group of the WAF logs');
-      out('LoadBalancerLogBucketName', loadBalancer.accessLogs.bucket.bucketName, 'S3 bucket of the load balancer access logs');
-    }
-    if (this.autoBlock) {
-      out('AutoBlockFunctionName', this.autoBlock.functionName, 'Function that blocks the remote addresses of GuardDuty findings (npm run demo -- block|unblock <ipv4>)');
-      out('AutoBlockNetworkAclId', this.autoBlock.networkAclId, 'Network ACL of the public subnets with the DENY entries of blocked hosts');
-    }
-  }
-
-  private addIdentityOutputs(identity: Identity, participant: ParticipantNames, out: Out): void {
-    const { readOnly, crossAccount } = identity;
-    out('ReadOnlyUserName', readOnly.user.userName, 'The read-only IAM user (<name>-RO) for the console');
-    out('ReadOnlyUserSignInUrl', readOnly.signInUrl, 'Console sign-in page of the account');
-    out(
-      'ReadOnlyUserPassword',
-      `aws secretsmanager get-secret-value --secret-id ${participant.readOnlyPasswordSecret} --query SecretString --output text`,
-      // A description is literal in CloudFormation: no parameter in it.
-      'Where the initial console password of the read-only user (<name>-RO) is (Secrets Manager); it must be changed at first sign-in',
-    );
-    out('CrossAccountRoleArn', crossAccount.role.roleArn, 'The read-only cross-account role (<name>-CROSS-ACCOUNT-ROLE)');
-    out('SwitchRoleUrl', crossAccount.switchRoleUrl, 'Console link to switch to the cross-account role');
-    out('SsmInstanceProfileName', identity.instanceProfileName, 'Instance profile that makes the instances reachable with Session Manager');
-  }
-
-  private addInvestigationOutputs(investigation: Investigation, network: Network, out: Out): void {
-    const names = workshopNames(this.config);
-    const { flowLogs } = network;
-    const { insights, workgroup, trail, wazuhReader } = investigation;
-    out('AlarmTopicArn', insights.topic.topicArn, 'SNS topic of the alarm on rejected flows');
-    out('AthenaWorkGroup', workgroup.workGroupName, 'Athena workgroup of the investigation');
-    out('GlueDatabase', workgroup.databaseName, 'Glue database of the flow-log and CloudTrail tables');
-    out('AthenaResultsBucket', workgroup.results.bucket.bucketName, 'S3 bucket of the Athena query results');
-    out('TrailName', trail.trail.ref, 'CloudTrail trail of the workshop');
-    out('TrailBucketName', trail.storage.bucket.bucketName, 'S3 bucket of the CloudTrail logs');
-    out('WazuhPolicyArn', wazuhReader.policy.managedPolicyArn, 'Managed policy that lets Wazuh read the flow logs');
-    if (wazuhReader.role) out(WAZUH_ROLE_OUTPUT, wazuhReader.role.roleArn, 'Role that Wazuh assumes to read the flow logs');
-    const externalId = wazuhReader.role ? this.config.wazuhExternalId : undefined;
-    if (externalId) out(WAZUH_EXTERNAL_ID_OUTPUT, externalId, 'External id the Wazuh role requires (npm run wazuh-config prints the AWS config profile that gives it)');
-    out(
-      'WazuhOssecConfig',
-      wazuhVpcFlowWodle({
-        bucketName: flowLogs.bucketName,
-        path: names.flowLogS3Folder,
-        region: Aws.REGION,
-        iamRoleArn: wazuhReader.role?.roleArn,
-        awsProfile: externalId ? names.investigation.wazuhReader : undefined,
-      }),
-      "Paste into Wazuh's ossec.conf (or run npm run wazuh-config) to read the VPC flow logs from S3",
-    );
-
   }
 }
