@@ -14,7 +14,7 @@
  *   concurrency (scripts/bench/room-time.ts, as `fleet deploy --dry-run` estimates it), and the
  *   synth time of the one template (the same for any number of participants)
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -22,17 +22,41 @@ import { assemblyGraphs, FIVE_STACKS_FIXTURE, readFixture } from './bench/fixtur
 import { deployTimeReport } from './bench/report';
 import { oneTemplateSeconds, roomDeployTime, roomTimeLine } from './bench/room-time';
 import { DEFAULT_MAX_CONCURRENT_PERCENT } from './fleet/cli';
+import { numberFlag, parseCommandLine } from './operator/args';
+import { runCommand } from './operator/command';
+import { onStop } from './operator/signals';
 
 const ROOT = path.resolve(__dirname, '..');
-const args = process.argv.slice(2);
-const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
+const BENCH_SPEC = {
+  usage: 'usage: npm run bench -- [--runs N] [--skip-tests] [--deploy-only]',
+  flags: { runs: 'count', 'skip-tests': 'switch', 'deploy-only': 'switch' },
+  context: false,
+} as const;
 
-function time(cmd: string, argv: string[], env: Record<string, string> = {}): number {
+/** The child process running now, until it has closed: a stop waits for it before removing its output. */
+let running: Promise<void> = Promise.resolve();
+
+/** Wall time of one run of a child process; a stop signal kills it (runCommand's handlers). */
+function time(cmd: string, argv: string[]): Promise<number> {
   const started = process.hrtime.bigint();
-  const r = spawnSync(cmd, argv, { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed (${r.status}):\n${r.stderr.slice(-2000)}`);
-  return seconds;
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, argv, { cwd: ROOT, env: process.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    running = new Promise((closed) => child.once('close', () => closed()));
+    let stderr = '';
+    child.stderr.on('data', (b) => (stderr = (stderr + b).slice(-2000)));
+    let stopped = false;
+    const unregister = onStop(() => {
+      stopped = true;
+      child.kill('SIGTERM');
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      unregister();
+      if (stopped) return; // the stop exits the process (130/143): no failure to report
+      if (code !== 0) reject(new Error(`${cmd} ${argv.join(' ')} failed (${code}):\n${stderr}`));
+      else resolve(Number(process.hrtime.bigint() - started) / 1e9);
+    });
+  });
 }
 
 function median(xs: number[]): number {
@@ -40,9 +64,10 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-function bench(label: string, fn: () => number): number {
-  fn(); // warm-up: file-system cache, esbuild and swc binaries
-  const samples = Array.from({ length: runs }, fn);
+async function bench(label: string, runs: number, fn: () => Promise<number>): Promise<number> {
+  await fn(); // warm-up: file-system cache, esbuild and swc binaries
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) samples.push(await fn());
   const m = median(samples);
   console.log(`${label.padEnd(48)} median ${m.toFixed(2)} s  (runs: ${samples.map((s) => s.toFixed(2)).join(', ')})`);
   return m;
@@ -64,29 +89,41 @@ function printRoomTime(assemblyDir: string, synthSeconds: number): void {
 
 const cdkBin = require.resolve('aws-cdk/bin/cdk');
 const synthArgs = (dir: string) => [cdkBin, 'synth', '-q', '-o', dir, '--no-notices', '--no-version-reporting'];
-const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
-try {
-  if (args.includes('--deploy-only')) {
-    const synth = time(process.execPath, synthArgs(path.join(out, 'tsx')));
-    printDeployTime(path.join(out, 'tsx'));
-    printRoomTime(path.join(out, 'tsx'), synth);
-  } else {
+
+async function main(): Promise<number> {
+  const args = parseCommandLine(BENCH_SPEC);
+  const runs = numberFlag(args, 'runs') ?? 3;
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+  onStop(async () => {
+    await running;
+    fs.rmSync(out, { recursive: true, force: true });
+  });
+  try {
+    if (args.flags['deploy-only']) {
+      const synth = await time(process.execPath, synthArgs(path.join(out, 'tsx')));
+      printDeployTime(path.join(out, 'tsx'));
+      printRoomTime(path.join(out, 'tsx'), synth);
+      return 0;
+    }
     console.log(`bench: ${runs} runs each after a warm-up, ${os.cpus().length} cores, node ${process.version}`);
-    const synthTsx = bench('cdk synth (cdk.json app: bin/ts-loader.cjs, transpile only)', () => time(process.execPath, synthArgs(path.join(out, 'tsx'))));
-    const synthTsNode = bench('cdk synth (app through type-checking ts-node)', () =>
+    const synthTsx = await bench('cdk synth (cdk.json app: bin/ts-loader.cjs, transpile only)', runs, () => time(process.execPath, synthArgs(path.join(out, 'tsx'))));
+    const synthTsNode = await bench('cdk synth (app through type-checking ts-node)', runs, () =>
       time(process.execPath, [...synthArgs(path.join(out, 'ts-node')), '--app', 'npx ts-node --prefer-ts-exts bin/workshop.ts']),
     );
     console.log(`cdk.json app / ts-node synth time: ${(synthTsx / synthTsNode).toFixed(2)} (goal: at most 0.40)`);
-    if (!args.includes('--skip-tests')) {
+    if (!args.flags['skip-tests']) {
       // The pure unit layer only (synth and assertions); the emulator layer is npm run test:emulator.
-      const unit = time('npm', ['run', '--silent', 'test:unit', '--', '--silent']);
+      const unit = await time('npm', ['run', '--silent', 'test:unit', '--', '--silent']);
       console.log(`${'unit layer (npm run test:unit, jest + @swc/jest)'.padEnd(48)} ${unit.toFixed(2)} s`);
       console.log(`unit-layer ratio, npm run test:unit / one cdk synth (cdk.json app): ${(unit / synthTsx).toFixed(2)} (goal: at most 4)`);
     }
     console.log('');
     printDeployTime(path.join(out, 'tsx'));
     printRoomTime(path.join(out, 'tsx'), synthTsx);
+    return 0;
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
   }
-} finally {
-  fs.rmSync(out, { recursive: true, force: true });
 }
+
+runCommand(main, { describe: (e) => `bench failed: ${(e as Error)?.message ?? e}` });
