@@ -75,6 +75,15 @@ async function findingFor(c: AwsClients, resourceArn: string): Promise<AwsSecuri
   return (out.Findings ?? []).filter((f) => f.RecordState !== 'ARCHIVED' && f.Resources?.some((r) => r.Id === resourceArn)).sort((a, b) => (b.UpdatedAt ?? '').localeCompare(a.UpdatedAt ?? ''))[0];
 }
 
+/** The instance's finding once Security Hub shows it: a few tries, a few seconds apart. */
+export async function waitForFinding(c: AwsClients, resourceArn: string, tries = 10, pauseMs = 3_000): Promise<AwsSecurityFinding | undefined> {
+  for (let i = 1; ; i++) {
+    const found = await findingFor(c, resourceArn);
+    if (found || i >= tries) return found;
+    await new Promise((r) => setTimeout(r, pauseMs));
+  }
+}
+
 async function printInstance(ctx: DemoContext, instanceId: string, findingId?: string): Promise<void> {
   const s = isolationSettings(ctx.config);
   const i = (await ctx.c.ec2.send(new DescribeInstancesCommand({ InstanceIds: [instanceId] }))).Reservations?.[0]?.Instances?.[0];
@@ -100,7 +109,9 @@ export const isolate: DemoCommand = {
       const out = await ctx.c.securityhub.send(new BatchImportFindingsCommand({ Findings: [template] }));
       if (out.FailedCount) throw new Error(`Security Hub refused the demo finding: ${JSON.stringify(out.FailedFindings)}`);
       ctx.log(`imported demo finding ${template.Id}`);
-      finding = (await findingFor(ctx.c, resourceArn)) ?? template;
+      // Security Hub shows an imported finding after a moment: the action needs it there (BatchUpdateFindings).
+      finding = await waitForFinding(ctx.c, resourceArn);
+      if (!finding) throw new Error(`Security Hub does not show the demo finding ${template.Id} yet: run the demo again in a minute`);
     }
     ctx.log(`isolating ${instanceId} for finding ${finding.Id}`);
     const result = (await invokeFunction(ctx.c, fn, customActionEvent(actionArn, [finding]))) as IsolateResult;
