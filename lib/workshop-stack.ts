@@ -117,12 +117,11 @@ export class WorkshopStack extends Stack {
         blockedHosts: this.blockedHosts,
         key,
       });
-      const { name, id, arn } = this.blockedHosts;
       this.autoBlock = new AutoBlock(this, 'AutoBlock', {
         config,
         vpcId: vpc.vpcId,
         publicSubnetIds: vpc.publicSubnets.map((s) => s.ref),
-        blockedHosts: { name, id, arn },
+        blockedHosts: this.blockedHosts,
         logs: { retentionDays: config.logRetentionDays, key },
         ownPublicIps: vpc.natPublicIps,
         alarmTopicArn: this.investigation?.insights.topic.topicArn,

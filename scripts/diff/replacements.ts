@@ -7,6 +7,7 @@
  * the changed resource gives at deploy time).
  */
 import { CfnResource, CfnTemplate, Templates } from '../operator/template';
+import { stable } from './security-diff';
 
 /** AWS::EC2::Instance properties whose change replaces the instance. */
 export const INSTANCE_REPLACEMENT_PROPERTIES = [
@@ -36,10 +37,6 @@ export interface Replacement {
   readonly reasons: string[];
 }
 
-const stable = (v: unknown): string =>
-  JSON.stringify(v ?? null, (_k, val) =>
-    val && typeof val === 'object' && !Array.isArray(val) ? Object.fromEntries(Object.entries(val).sort(([a], [b]) => a.localeCompare(b))) : val,
-  );
 
 /** Logical ids (resources and parameters) a value refers to through Ref, Fn::GetAtt or Fn::Sub. */
 export function referencesOf(value: unknown, out = new Set<string>()): Set<string> {

@@ -44,8 +44,9 @@ export function readAcknowledgements(file: string): Acknowledgement[] {
 
 // --- Structural detection ------------------------------------------------------------------
 
-const stable = (v: unknown): string =>
-  JSON.stringify(v, (_k, val) =>
+/** JSON with object keys sorted: equal for equal values whatever the key order (undefined reads as null). */
+export const stable = (v: unknown): string =>
+  JSON.stringify(v ?? null, (_k, val) =>
     val && typeof val === 'object' && !Array.isArray(val) ? Object.fromEntries(Object.entries(val).sort(([a], [b]) => a.localeCompare(b))) : val,
   );
 

@@ -1,8 +1,7 @@
-import { Aws } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
-import { encryptedLogGroup, LogSettings } from '../../constructs/workshop-key';
+import { encryptedLogGroup, LogSettings, WorkshopKey } from '../../constructs/workshop-key';
 import { BLOCKED_HOSTS_RULE, MANAGED_RULE_GROUPS } from '../../config/web-tier';
 
 export interface WebAclProps {
@@ -61,7 +60,7 @@ export class WebAcl extends Construct {
 
     this.logGroup = encryptedLogGroup(this, 'LogGroup', props.logGroupName, props.logs);
     // WAF takes the log group's ARN without the ':*' that its Arn attribute ends with.
-    const logGroupArn = `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:${props.logGroupName}`;
+    const logGroupArn = WorkshopKey.logGroupArn(props.logGroupName);
     this.logging = new wafv2.CfnLoggingConfiguration(this, 'Logging', { resourceArn: this.webAclArn, logDestinationConfigs: [logGroupArn] });
     this.logging.node.addDependency(this.logGroup);
   }

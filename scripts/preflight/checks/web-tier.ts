@@ -8,7 +8,7 @@
  */
 import { DescribeAccountLimitsCommand, DescribeLoadBalancersCommand, DescribeTagsCommand, DescribeTargetGroupsCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { GetHostedZoneCommand } from '@aws-sdk/client-route-53';
-import { ListIPSetsCommand, ListTagsForResourceCommand, ListWebACLsCommand } from '@aws-sdk/client-wafv2';
+import { ListIPSetsCommand, ListTagsForResourceCommand, ListWebACLsCommand, WebACLSummary } from '@aws-sdk/client-wafv2';
 import { ELB_NAME_MAX, webTierNames } from '../../../lib/config/web-tier';
 import { WorkshopConfig } from '../../../lib/config/workshop-config';
 import { errorName } from '../../operator/errors';
@@ -47,27 +47,33 @@ async function loadBalancerRoom(config: WorkshopConfig, c: PreflightClients, out
 /** AWS WAF's default quotas per Region (regional scope): web ACLs and IP sets. */
 export const DEFAULT_WAF_QUOTAS = { webAcls: 100, ipSets: 100 } as const;
 
-/** Room for the web tier's web ACL and the blocked-hosts IP set (the app's own, already there, count as its own). */
-async function wafRoom(config: WorkshopConfig, c: PreflightClients, out: Finding[]): Promise<void> {
-  const w = webTierNames(config);
-  const names = async (list: (marker?: string) => Promise<{ names: string[]; next?: string }>) => {
-    const all: string[] = [];
-    let marker: string | undefined;
-    do {
-      const page = await list(marker);
-      all.push(...page.names);
-      marker = page.next;
-    } while (marker);
-    return all;
-  };
-  const acls = await names(async (m) => {
+/** Every page of a WAF list call (WAF answers a NextMarker even on the last page: an empty page ends it). */
+async function allPages<T>(list: (marker?: string) => Promise<{ items: T[]; next?: string }>): Promise<T[]> {
+  const all: T[] = [];
+  let marker: string | undefined;
+  do {
+    const page = await list(marker);
+    all.push(...page.items);
+    marker = page.next;
+  } while (marker);
+  return all;
+}
+
+/** The region's web ACLs, every page. */
+const regionalWebAcls = (c: PreflightClients) =>
+  allPages(async (m) => {
     const r = await c.wafv2.send(new ListWebACLsCommand({ Scope: 'REGIONAL', NextMarker: m, Limit: 100 }));
-    return { names: (r.WebACLs ?? []).map((a) => a.Name ?? ''), next: r.NextMarker && r.WebACLs?.length ? r.NextMarker : undefined };
+    return { items: r.WebACLs ?? [], next: r.NextMarker && r.WebACLs?.length ? r.NextMarker : undefined };
   });
-  const sets = await names(async (m) => {
+
+/** Room for the web tier's web ACL and the blocked-hosts IP set (the app's own, already there, count as its own). */
+async function wafRoom(config: WorkshopConfig, c: PreflightClients, webAcls: readonly WebACLSummary[], out: Finding[]): Promise<void> {
+  const w = webTierNames(config);
+  const acls = webAcls.map((a) => a.Name ?? '');
+  const sets = await allPages(async (m) => {
     const r = await c.wafv2.send(new ListIPSetsCommand({ Scope: 'REGIONAL', NextMarker: m, Limit: 100 }));
-    return { names: (r.IPSets ?? []).map((s) => s.Name ?? ''), next: r.NextMarker && r.IPSets?.length ? r.NextMarker : undefined };
-  });
+    return { items: r.IPSets ?? [], next: r.NextMarker && r.IPSets?.length ? r.NextMarker : undefined };
+  }).then((all) => all.map((x) => x.Name ?? ''));
   const room = [
     { what: 'web ACLs', others: acls.filter((n) => n !== w.webAcl).length, max: DEFAULT_WAF_QUOTAS.webAcls, ours: w.webAcl },
     { what: 'IP sets', others: sets.filter((n) => n !== w.blockedHosts).length, max: DEFAULT_WAF_QUOTAS.ipSets, ours: w.blockedHosts },
@@ -85,7 +91,7 @@ async function wafRoom(config: WorkshopConfig, c: PreflightClients, out: Finding
 }
 
 /** The load balancer, target group and web ACL names: another owner's fails the deploy half-way. */
-async function takenNames(config: WorkshopConfig, c: PreflightClients, out: Finding[]): Promise<void> {
+async function takenNames(config: WorkshopConfig, c: PreflightClients, webAcls: readonly WebACLSummary[], out: Finding[]): Promise<void> {
   const w = webTierNames(config);
   const elbNamed = async (what: string, arn: string | undefined, remove: string) => {
     if (!arn) return;
@@ -105,7 +111,7 @@ async function takenNames(config: WorkshopConfig, c: PreflightClients, out: Find
   await elbNamed(`Load balancer ${w.loadBalancer}`, lb?.LoadBalancerArn, `aws elbv2 delete-load-balancer --load-balancer-arn ${lb?.LoadBalancerArn} --region ${config.region}`);
   const tg = (await absent(() => c.elbv2.send(new DescribeTargetGroupsCommand({ Names: [w.targetGroup] }))))?.TargetGroups?.[0];
   await elbNamed(`Target group ${w.targetGroup}`, tg?.TargetGroupArn, `aws elbv2 delete-target-group --target-group-arn ${tg?.TargetGroupArn} --region ${config.region}`);
-  const acl = ((await c.wafv2.send(new ListWebACLsCommand({ Scope: 'REGIONAL' }))).WebACLs ?? []).find((a) => a.Name === w.webAcl);
+  const acl = webAcls.find((a) => a.Name === w.webAcl);
   if (acl && !isOwn(config, (await c.wafv2.send(new ListTagsForResourceCommand({ ResourceARN: acl.ARN }))).TagInfoForResource?.TagList)) {
     out.push({
       level: 'BLOCKER',
@@ -142,8 +148,9 @@ export const webTier: PreflightCheck = {
   async run({ config, c }, out) {
     if (!config.day2) return;
     await loadBalancerRoom(config, c, out);
-    await wafRoom(config, c, out);
-    await takenNames(config, c, out);
+    const webAcls = await regionalWebAcls(c);
+    await wafRoom(config, c, webAcls, out);
+    await takenNames(config, c, webAcls, out);
     await hostedZone(config, c, out);
   },
 };

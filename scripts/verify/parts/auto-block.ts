@@ -10,6 +10,7 @@ import { DescribeNatGatewaysCommand, DescribeNetworkAclsCommand } from '@aws-sdk
 import { DescribeRuleCommand, ListRuleNamesByTargetCommand, ListTargetsByRuleCommand } from '@aws-sdk/client-eventbridge';
 import { GetFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
 import { BLOCK_ACL, EXPIRY_SCHEDULE_MINUTES, GUARDDUTY_FINDING_EVENT } from '../../../lib/config/auto-block';
+import { webTierNames } from '../../../lib/config/web-tier';
 import { workshopNames } from '../../../lib/config/workshop-config';
 import { UNSET } from '../labels';
 import { Observer } from '../observer';
@@ -55,7 +56,7 @@ function expectedRows({ config }: Scope): ExpectedRow[] {
   return [
     ...resourceRows('networkAcl', ACL, [['inbound baseline', BASELINE], ['outbound baseline', BASELINE], ['subnets', subnets]]),
     ...resourceRows('lambdaFunction', FUNCTION, [
-      ['WAF IP set', `${config.stackPrefix}-blocked-hosts`],
+      ['WAF IP set', webTierNames(config).blockedHosts],
       ['block hours', config.blockHours],
       ['sample findings block', config.blockSampleFindings],
       ['exempt CIDRs', [config.vpcCidr, NAT_ADDRESSES, ...config.blockExemptCidrs].join(',')],
