@@ -21,7 +21,7 @@ import { clientConfig, Env } from '../aws/clients';
 import { call, isAwsError } from './custom-resource';
 import { isSampleFinding, notBlockable, remoteAddresses } from './finding-addresses';
 
-export { inCidr, ipv4, isSampleFinding, NOT_PUBLIC, notBlockable, remoteAddresses } from './finding-addresses';
+export { notBlockable, remoteAddresses } from './finding-addresses';
 
 export interface AutoBlockSettings {
   readonly ipSet: { readonly name: string; readonly id: string; readonly scope: 'REGIONAL' | 'CLOUDFRONT' };

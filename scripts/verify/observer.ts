@@ -6,7 +6,7 @@
  * Name tag, DescribeStackResources gives its physical id), and what earlier parts found (ids ->
  * display names, the VPC's id) for later ones.
  */
-import { DescribeStackResourcesCommand, GetTemplateCommand, StackResource } from '@aws-sdk/client-cloudformation';
+import { DescribeStackResourcesCommand, DescribeStacksCommand, GetTemplateCommand, StackResource } from '@aws-sdk/client-cloudformation';
 import type { Filter, Tag } from '@aws-sdk/client-ec2';
 import { PARTICIPANT_TAG_KEY, WORKSHOP_TAG_KEY, WORKSHOP_TAG_VALUE, type WorkshopConfig } from '../../lib/config/workshop-config';
 import type { AwsClients } from '../operator/clients';
@@ -61,6 +61,7 @@ export class Observer {
   /** The workshop VPC's id, once the network part found it. */
   vpcId?: string;
   private readonly stacks = new Map<string, Promise<DeployedStack | undefined>>();
+  private outputs?: Promise<Record<string, string>>;
 
   constructor(
     readonly c: AwsClients,
@@ -154,6 +155,18 @@ export class Observer {
       this.stacks.set(stack, p);
     }
     return p;
+  }
+
+  /**
+   * The workshop stack's outputs, OutputKey -> OutputValue, read once for all parts; none when the
+   * stack is missing (the stack row says so).
+   */
+  stackOutputs(): Promise<Record<string, string>> {
+    this.outputs ??= this.c.cfn
+      .send(new DescribeStacksCommand({ StackName: this.scope.names.stack }))
+      .then((r) => Object.fromEntries((r.Stacks?.[0]?.Outputs ?? []).map((x) => [x.OutputKey ?? '', x.OutputValue ?? ''])))
+      .catch(() => ({}));
+    return this.outputs;
   }
 
   /** Physical id of the workshop stack's resource of `type` whose template Tags has Name=`name`. */

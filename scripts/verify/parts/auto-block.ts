@@ -5,7 +5,6 @@
  * expiry schedule, each targeting the function. The function and the ACL are found through the
  * stack's outputs, the rules through the function (ListRuleNamesByTarget).
  */
-import { DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DescribeNatGatewaysCommand, DescribeNetworkAclsCommand } from '@aws-sdk/client-ec2';
 import { DescribeRuleCommand, ListRuleNamesByTargetCommand, ListTargetsByRuleCommand } from '@aws-sdk/client-eventbridge';
 import { GetFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
@@ -67,15 +66,6 @@ function expectedRows({ config }: Scope): ExpectedRow[] {
   ];
 }
 
-async function outputs(o: Observer): Promise<Record<string, string>> {
-  try {
-    const s = (await o.c.cfn.send(new DescribeStacksCommand({ StackName: o.scope.names.stack }))).Stacks?.[0];
-    return Object.fromEntries((s?.Outputs ?? []).map((x) => [x.OutputKey ?? '', x.OutputValue ?? '']));
-  } catch {
-    return {}; // the stack row already says it is missing
-  }
-}
-
 async function observeAcl(o: Observer, aclId: string | undefined): Promise<void> {
   await o.guard(ACL, async () => {
     const acl = aclId ? (await o.c.ec2.send(new DescribeNetworkAclsCommand({ NetworkAclIds: [aclId] }))).NetworkAcls?.[0] : undefined;
@@ -107,7 +97,7 @@ export const autoBlockPart: VerifyPart = {
   expectedRows,
   async observe(o) {
     if (!o.config.day2 || !o.config.parts.includes('network')) return;
-    const out = await outputs(o);
+    const out = await o.stackOutputs();
     await observeAcl(o, out.AutoBlockNetworkAclId);
     let functionArn = '';
     await o.guard(FUNCTION, async () => {

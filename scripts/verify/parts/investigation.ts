@@ -6,7 +6,6 @@
  * the same way everywhere.
  */
 import { GetNamedQueryCommand, GetWorkGroupCommand, ListNamedQueriesCommand } from '@aws-sdk/client-athena';
-import { DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { GetTrailCommand, GetTrailStatusCommand } from '@aws-sdk/client-cloudtrail';
 import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { DescribeMetricFiltersCommand } from '@aws-sdk/client-cloudwatch-logs';
@@ -90,13 +89,7 @@ function expectedRows({ config, target, labels: L, names: n, arn }: Scope): Expe
 
 /** Generated bucket names: the stack's outputs say which bucket is which, and rows show the output's name. */
 async function bucketNames(o: Observer) {
-  let outputs: Record<string, string> = {};
-  try {
-    const s = (await o.c.cfn.send(new DescribeStacksCommand({ StackName: o.scope.names.stack }))).Stacks?.[0];
-    outputs = Object.fromEntries((s?.Outputs ?? []).map((x) => [x.OutputKey ?? '', x.OutputValue ?? '']));
-  } catch {
-    // the stack row already says it is missing
-  }
+  const outputs = await o.stackOutputs();
   const bucketShown = (bucket: string | undefined) => {
     const output = [RESULTS_BUCKET_OUTPUT, TRAIL_BUCKET_OUTPUT].find((x) => bucket && outputs[x] === bucket);
     return output ? outputBucket(output) : (bucket ?? UNSET);

@@ -10,7 +10,6 @@ import { UNSET } from '../labels';
 import { Observer } from '../observer';
 import { resourceRows, Scope, VerifyPart } from '../part';
 import { ExpectedRow } from '../types';
-import { stackOutput } from './security-hub';
 
 export const ISOLATE_FUNCTION_OUTPUT = 'IsolateFunctionName';
 const FUNCTION = 'Lambda function isolate-instance';
@@ -40,7 +39,7 @@ function expectedRows({ config, arn }: Scope): ExpectedRow[] {
 
 async function observe(o: Observer): Promise<void> {
   if (!o.config.day2) return;
-  const name = await stackOutput(o, ISOLATE_FUNCTION_OUTPUT);
+  const name = (await o.stackOutputs())[ISOLATE_FUNCTION_OUTPUT];
   let functionArn: string | undefined;
   await o.absentOn(FUNCTION, /ResourceNotFoundException/, async () => {
     if (!name) return o.exists(FUNCTION, false, `no output ${ISOLATE_FUNCTION_OUTPUT}`);

@@ -4,7 +4,6 @@
  * `detective` is on. Each is the region's one (a hub, a recorder, a graph per account and region),
  * so a row reads what the region has: an adopted one shows as it was found.
  */
-import { DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DescribeConfigurationRecordersCommand, DescribeConfigurationRecorderStatusCommand, DescribeDeliveryChannelsCommand } from '@aws-sdk/client-config-service';
 import { ListGraphsCommand } from '@aws-sdk/client-detective';
 import { DescribeActionTargetsCommand, DescribeHubCommand, GetEnabledStandardsCommand } from '@aws-sdk/client-securityhub';
@@ -103,23 +102,14 @@ async function observeConfig(o: Observer, bucketOutput: string | undefined, adop
   });
 }
 
-/** The stack's output (the Config bucket's generated name); undefined when the stack or output is missing. */
-export async function stackOutput(o: Observer, key: string): Promise<string | undefined> {
-  try {
-    const s = (await o.c.cfn.send(new DescribeStacksCommand({ StackName: o.scope.names.stack }))).Stacks?.[0];
-    return s?.Outputs?.find((x) => x.OutputKey === key)?.OutputValue;
-  } catch {
-    return undefined; // the stack row already says it is missing
-  }
-}
-
 export const securityHubPart: VerifyPart = {
   part: 'security-hub',
   expectedRows,
   async observe(o) {
     if (!o.config.day2) return;
     await observeHub(o);
-    await observeConfig(o, await stackOutput(o, CONFIG_BUCKET_OUTPUT), (await stackOutput(o, 'ConfigRecorderAdopted')) === 'true');
+    const outputs = await o.stackOutputs();
+    await observeConfig(o, outputs[CONFIG_BUCKET_OUTPUT], outputs.ConfigRecorderAdopted === 'true');
     if (o.config.detective) {
       await o.guard(GRAPH, async () => {
         const g = (await o.c.detective.send(new ListGraphsCommand({}))).GraphList?.[0];

@@ -22,7 +22,6 @@ import { Observer } from '../observer';
 import { resourceRows, Scope, VerifyPart } from '../part';
 import { ExpectedRow } from '../types';
 import { describeRules } from './compute';
-import { stackOutput } from './security-hub';
 
 export const ACCESS_LOG_BUCKET_OUTPUT = 'LoadBalancerLogBucketName';
 
@@ -130,7 +129,7 @@ async function observeLoadBalancer(o: Observer, w: ReturnType<typeof webTierName
     const attributes = (await o.c.elbv2.send(new DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: arn }))).Attributes ?? [];
     const attr = (key: string) => attributes.find((a) => a.Key === key)?.Value;
     const bucket = attr('access_logs.s3.enabled') === 'true' ? attr('access_logs.s3.bucket') : undefined;
-    const expectedBucket = await stackOutput(o, ACCESS_LOG_BUCKET_OUTPUT);
+    const expectedBucket = (await o.stackOutputs())[ACCESS_LOG_BUCKET_OUTPUT];
     o.val(L, 'access logs bucket', bucket && bucket === expectedBucket ? outputBucket(ACCESS_LOG_BUCKET_OUTPUT) : (bucket ?? 'off'));
     const acl = (await o.c.wafv2.send(new GetWebACLForResourceCommand({ ResourceArn: arn }))).WebACL;
     o.val(L, 'web ACL', acl?.Name ?? 'none');
