@@ -1,4 +1,4 @@
-import { CustomResource, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { CustomResource, Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
@@ -59,9 +59,10 @@ export class InlineCustomResource<H extends CustomResourceHandlerName = CustomRe
       roleDescription: `Custom resource ${props.handler} of ${Stack.of(this).stackName}`,
       functionDescription: `CloudFormation custom resource: lib/handlers/${props.handler}.ts`,
       timeout,
+      statements: props.statements,
+      wildcardReasons: props.wildcardReasons,
     });
     this.role = parts.role;
-    for (const s of props.statements) this.role.addToPolicy(s);
     this.function = parts.function;
 
     this.resource = new CustomResource(this, 'Resource', {
@@ -73,12 +74,6 @@ export class InlineCustomResource<H extends CustomResourceHandlerName = CustomRe
     // The role's policy must exist before the resource and outlive it, or its Delete event runs
     // without permissions (the function itself only references the role).
     this.resource.node.addDependency(this.role.node.findChild('DefaultPolicy'));
-
-    if (props.wildcardReasons) {
-      for (const [appliesTo, reason] of Object.entries(props.wildcardReasons)) {
-        Validations.of(this.role).acknowledge({ id: `AwsSolutions-IAM5[${appliesTo}]`, reason });
-      }
-    }
   }
 
   public getAtt(name: string): string {

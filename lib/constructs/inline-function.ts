@@ -1,4 +1,4 @@
-import { Aws, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -17,6 +17,13 @@ export interface InlineFunctionProps {
   /** Default 2 minutes. */
   readonly timeout?: Duration;
   readonly environment?: Record<string, string>;
+  /** The handler's own calls, added to its role (least privilege: exactly what it calls). */
+  readonly statements?: readonly iam.PolicyStatement[];
+  /**
+   * cdk-nag acknowledgements for wildcard resources the API forces (IAM5), each with the reason,
+   * e.g. { 'Resource::*': 'guardduty:ListDetectors has no resource type' }.
+   */
+  readonly wildcardReasons?: Readonly<Record<string, string>>;
 }
 
 export interface InlineFunctionParts {
@@ -27,8 +34,9 @@ export interface InlineFunctionParts {
 
 /**
  * A Lambda function whose code is a handler of lib/handlers bundled inline (no asset), with its
- * own log group (deleted on destroy) and role, which may write only that log group; the caller
- * adds the handler's own calls to the role. Creates `Logs`, `Role` and `Function` in `scope`
+ * own log group (deleted on destroy) and role, which may write only that log group and make the
+ * handler's own calls (`statements`, wildcards acknowledged with their reasons); CDK creates the
+ * function after its role and the role's policy. Creates `Logs`, `Role` and `Function` in `scope`
  * (InlineCustomResource and the isolation part's event function share it).
  */
 export function inlineFunction(scope: Construct, props: InlineFunctionProps): InlineFunctionParts {
@@ -59,5 +67,9 @@ export function inlineFunction(scope: Construct, props: InlineFunctionProps): In
     description: props.functionDescription,
     environment: props.environment,
   });
+  for (const statement of props.statements ?? []) role.addToPolicy(statement);
+  for (const [appliesTo, reason] of Object.entries(props.wildcardReasons ?? {})) {
+    Validations.of(role).acknowledge({ id: `AwsSolutions-IAM5[${appliesTo}]`, reason });
+  }
   return { logGroup, role, function: fn };
 }

@@ -1,4 +1,4 @@
-import { Aws, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, Stack } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -46,6 +46,7 @@ export class AutoBlock extends Construct {
     this.networkAclId = this.blockAcl.networkAclId;
     const aclArn = `arn:${Aws.PARTITION}:ec2:${Aws.REGION}:${Aws.ACCOUNT_ID}:network-acl/${this.networkAclId}`;
 
+    const statement = (actions: string[], resources: string[], conditions?: Record<string, unknown>) => new iam.PolicyStatement({ actions, resources, conditions });
     const fn = inlineFunction(this, {
       handler: 'auto-block',
       logs: props.logs,
@@ -65,24 +66,18 @@ export class AutoBlock extends Construct {
         FIRST_BLOCK_RULE: String(BLOCK_ACL.firstBlockRule),
         LAST_BLOCK_RULE: String(BLOCK_ACL.lastBlockRule),
       },
+      statements: [
+        statement(['wafv2:GetIPSet', 'wafv2:UpdateIPSet'], [blockedHosts.arn]),
+        statement(['ec2:DescribeNetworkAcls'], ['*']),
+        statement(['ec2:CreateNetworkAclEntry', 'ec2:DeleteNetworkAclEntry'], [aclArn]),
+        // Only the block records: tags whose keys start with blocked:.
+        statement(['ec2:CreateTags', 'ec2:DeleteTags'], [aclArn], { 'ForAllValues:StringLike': { 'aws:TagKeys': ['blocked:*'] } }),
+        ...(props.alarmTopicArn ? [statement(['sns:Publish'], [props.alarmTopicArn])] : []),
+      ],
+      wildcardReasons: { 'Resource::*': 'ec2:DescribeNetworkAcls supports no resource-level permissions; the handler reads only its own ACL by id.' },
     });
     this.function = fn.function;
     this.role = fn.role;
-    // The role's policy before the function: an invocation never runs without its permissions.
-    this.function.node.addDependency(this.role);
-
-    const allow = (actions: string[], resources: string[], conditions?: Record<string, unknown>) =>
-      this.role.addToPolicy(new iam.PolicyStatement({ actions, resources, conditions }));
-    allow(['wafv2:GetIPSet', 'wafv2:UpdateIPSet'], [blockedHosts.arn]);
-    allow(['ec2:DescribeNetworkAcls'], ['*']);
-    allow(['ec2:CreateNetworkAclEntry', 'ec2:DeleteNetworkAclEntry'], [aclArn]);
-    // Only the block records: tags whose keys start with blocked:.
-    allow(['ec2:CreateTags', 'ec2:DeleteTags'], [aclArn], { 'ForAllValues:StringLike': { 'aws:TagKeys': ['blocked:*'] } });
-    if (props.alarmTopicArn) allow(['sns:Publish'], [props.alarmTopicArn]);
-    Validations.of(this.role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'ec2:DescribeNetworkAcls supports no resource-level permissions; the handler reads only its own ACL by id.',
-    });
 
     this.functionName = this.function.functionName;
 

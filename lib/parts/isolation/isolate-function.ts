@@ -1,4 +1,4 @@
-import { Aws, Stack, Validations } from 'aws-cdk-lib';
+import { Aws, Stack } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -29,38 +29,35 @@ export class IsolateFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: IsolateFunctionProps) {
     super(scope, id);
+    const ec2InAccount = `arn:${Aws.PARTITION}:ec2:${Aws.REGION}:${Aws.ACCOUNT_ID}:*`;
+    const snapshots = `arn:${Aws.PARTITION}:ec2:${Aws.REGION}::snapshot/*`;
+    const groups = `arn:${Aws.PARTITION}:autoscaling:${Aws.REGION}:${Aws.ACCOUNT_ID}:autoScalingGroup:*:autoScalingGroupName/*`;
     const parts = inlineFunction(this, {
       handler: 'isolate-instance',
       logs: props.logs,
       roleDescription: `Security Hub custom action "Isolate instance" of ${Stack.of(this).stackName}`,
       functionDescription: 'Security Hub custom action "Isolate instance": lib/handlers/isolate-instance.ts',
       environment: { ISOLATION_SETTINGS: JSON.stringify(props.settings) },
+      statements: [
+        { actions: ['ec2:DescribeInstances', 'ec2:DescribeSecurityGroups', 'ec2:DescribeSnapshots', 'autoscaling:DescribeAutoScalingInstances'], resources: ['*'] },
+        {
+          actions: ['ec2:CreateSecurityGroup', 'ec2:RevokeSecurityGroupEgress', 'ec2:ModifyNetworkInterfaceAttribute', 'ec2:CreateTags', 'ec2:DeleteTags', 'ec2:CreateSnapshot'],
+          resources: [ec2InAccount, snapshots],
+        },
+        { actions: ['autoscaling:DetachInstances'], resources: [groups] },
+        { actions: ['securityhub:BatchUpdateFindings'], resources: [`arn:${Aws.PARTITION}:securityhub:${Aws.REGION}:${Aws.ACCOUNT_ID}:hub/default`] },
+      ].map((s) => new iam.PolicyStatement(s)),
+      wildcardReasons: {
+        'Resource::*': 'EC2 Describe* and autoscaling:DescribeAutoScalingInstances support no resource-level permissions.',
+        'Resource::arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:*':
+          'The instance a participant isolates is any instance of the account (named by the finding), with its interfaces, volumes and VPC: limited to this account and region.',
+        'Resource::arn:<AWS::Partition>:ec2:<AWS::Region>::snapshot/*': 'Snapshot ARNs carry no account; the snapshot id is only known once created.',
+        'Resource::arn:<AWS::Partition>:autoscaling:<AWS::Region>:<AWS::AccountId>:autoScalingGroup:*:autoScalingGroupName/*':
+          "The isolated instance's Auto Scaling group is only known at run time: limited to this account and region.",
+      },
     });
     this.function = parts.function;
     this.role = parts.role;
-    const ec2InAccount = `arn:${Aws.PARTITION}:ec2:${Aws.REGION}:${Aws.ACCOUNT_ID}:*`;
-    const snapshots = `arn:${Aws.PARTITION}:ec2:${Aws.REGION}::snapshot/*`;
-    const groups = `arn:${Aws.PARTITION}:autoscaling:${Aws.REGION}:${Aws.ACCOUNT_ID}:autoScalingGroup:*:autoScalingGroupName/*`;
-    for (const s of [
-      { actions: ['ec2:DescribeInstances', 'ec2:DescribeSecurityGroups', 'ec2:DescribeSnapshots', 'autoscaling:DescribeAutoScalingInstances'], resources: ['*'] },
-      {
-        actions: ['ec2:CreateSecurityGroup', 'ec2:RevokeSecurityGroupEgress', 'ec2:ModifyNetworkInterfaceAttribute', 'ec2:CreateTags', 'ec2:DeleteTags', 'ec2:CreateSnapshot'],
-        resources: [ec2InAccount, snapshots],
-      },
-      { actions: ['autoscaling:DetachInstances'], resources: [groups] },
-      { actions: ['securityhub:BatchUpdateFindings'], resources: [`arn:${Aws.PARTITION}:securityhub:${Aws.REGION}:${Aws.ACCOUNT_ID}:hub/default`] },
-    ]) {
-      this.role.addToPolicy(new iam.PolicyStatement(s));
-    }
-    const reasons: Record<string, string> = {
-      'Resource::*': 'EC2 Describe* and autoscaling:DescribeAutoScalingInstances support no resource-level permissions.',
-      'Resource::arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:*':
-        'The instance a participant isolates is any instance of the account (named by the finding), with its interfaces, volumes and VPC: limited to this account and region.',
-      'Resource::arn:<AWS::Partition>:ec2:<AWS::Region>::snapshot/*': 'Snapshot ARNs carry no account; the snapshot id is only known once created.',
-      'Resource::arn:<AWS::Partition>:autoscaling:<AWS::Region>:<AWS::AccountId>:autoScalingGroup:*:autoScalingGroupName/*':
-        "The isolated instance's Auto Scaling group is only known at run time: limited to this account and region.",
-    };
-    for (const [appliesTo, reason] of Object.entries(reasons)) Validations.of(this.role).acknowledge({ id: `AwsSolutions-IAM5[${appliesTo}]`, reason });
 
     this.rule = new events.Rule(this, 'Rule', {
       description: 'Security Hub custom action "Isolate instance" -> the isolate-instance function',
