@@ -13,29 +13,19 @@ import { DescribeLoadBalancersCommand, DescribeTargetGroupsCommand } from '@aws-
 import { ListBucketsCommand } from '@aws-sdk/client-s3';
 import { ListIPSetsCommand, ListWebACLsCommand } from '@aws-sdk/client-wafv2';
 import { webTierNames } from '../../../lib/config/web-tier';
-import { errorName } from '../../operator/errors';
 import { LeftoverCheck, Scan } from '../scan';
 import { idOfArn } from './tagged';
-
-/** A describe by name: the service's not-found error is the answer we hope for. */
-async function named<T>(call: () => Promise<T[] | undefined>, notFound: RegExp): Promise<T[]> {
-  try {
-    return (await call()) ?? [];
-  } catch (e) {
-    if (notFound.test(errorName(e))) return [];
-    throw e;
-  }
-}
 
 /** The prefix of the access-log bucket's generated name: <stack>-<logical id>, lower case, cut by CloudFormation. */
 export const accessLogBucketPrefix = (s: Scan) => `${s.names.stack.toLowerCase()}-webtierloadbalanceraccess`;
 
 export const webTierLoadBalancing: LeftoverCheck = {
   name: 'web tier load balancer',
-  run: (s) =>
-    s.attempt('Elastic Load Balancing', async () => {
-      const w = webTierNames(s.config);
-      const lbs = await named(async () => (await s.c.elbv2.send(new DescribeLoadBalancersCommand({ Names: [w.loadBalancer] }))).LoadBalancers, /LoadBalancerNotFound/);
+  // Describes by name: not found (LoadBalancerNotFound, TargetGroupNotFound) is the answer we hope for.
+  run: async (s) => {
+    const w = webTierNames(s.config);
+    await s.lookup('Elastic Load Balancing load balancer', async () => {
+      const lbs = (await s.c.elbv2.send(new DescribeLoadBalancersCommand({ Names: [w.loadBalancer] }))).LoadBalancers ?? [];
       for (const lb of lbs) {
         s.add({
           kind: 'load balancer',
@@ -46,7 +36,9 @@ export const webTierLoadBalancing: LeftoverCheck = {
           action: `aws elbv2 delete-load-balancer --load-balancer-arn ${lb.LoadBalancerArn} --region ${s.region}`,
         });
       }
-      const tgs = await named(async () => (await s.c.elbv2.send(new DescribeTargetGroupsCommand({ Names: [w.targetGroup] }))).TargetGroups, /TargetGroupNotFound/);
+    });
+    await s.lookup('Elastic Load Balancing target group', async () => {
+      const tgs = (await s.c.elbv2.send(new DescribeTargetGroupsCommand({ Names: [w.targetGroup] }))).TargetGroups ?? [];
       for (const tg of tgs) {
         s.add({
           kind: 'target group',
@@ -57,14 +49,15 @@ export const webTierLoadBalancing: LeftoverCheck = {
           action: `aws elbv2 delete-target-group --target-group-arn ${tg.TargetGroupArn} --region ${s.region}`,
         });
       }
-    }),
+    });
+  },
 };
 
 export const webTierFleet: LeftoverCheck = {
   name: 'web tier Auto Scaling group',
-  run: (s) =>
-    s.attempt('Auto Scaling', async () => {
-      const w = webTierNames(s.config);
+  run: async (s) => {
+    const w = webTierNames(s.config);
+    await s.attempt('Auto Scaling', async () => {
       const groups = (await s.c.autoscaling.send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: [w.autoScalingGroup] }))).AutoScalingGroups ?? [];
       for (const g of groups) {
         s.add({
@@ -76,7 +69,10 @@ export const webTierFleet: LeftoverCheck = {
           action: `aws autoscaling delete-auto-scaling-group --auto-scaling-group-name ${g.AutoScalingGroupName} --force-delete --region ${s.region}`,
         });
       }
-      const templates = await named(async () => (await s.c.ec2.send(new DescribeLaunchTemplatesCommand({ LaunchTemplateNames: [w.launchTemplate] }))).LaunchTemplates, /NotFound/);
+    });
+    // By name: not found (InvalidLaunchTemplateName.NotFoundException) is the answer we hope for.
+    await s.lookup('EC2 launch template', async () => {
+      const templates = (await s.c.ec2.send(new DescribeLaunchTemplatesCommand({ LaunchTemplateNames: [w.launchTemplate] }))).LaunchTemplates ?? [];
       for (const t of templates) {
         s.add({
           kind: 'launch template',
@@ -87,7 +83,8 @@ export const webTierFleet: LeftoverCheck = {
           action: `aws ec2 delete-launch-template --launch-template-id ${t.LaunchTemplateId} --region ${s.region}`,
         });
       }
-    }),
+    });
+  },
 };
 
 export const webTierWaf: LeftoverCheck = {
