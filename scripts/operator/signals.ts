@@ -32,8 +32,6 @@ export function onStop(fn: Cleanup): () => void {
   return () => cleanups.delete(fn);
 }
 
-/** The signal that stopped the command, if one did. */
-export const stoppedBy = (): NodeJS.Signals | undefined => (stopSignal.aborted ? (stopSignal.reason as NodeJS.Signals) : undefined);
 
 async function exitNow(signal: NodeJS.Signals): Promise<never> {
   const all = [...cleanups].map((fn) => Promise.resolve().then(() => fn(signal)).catch(() => undefined));
