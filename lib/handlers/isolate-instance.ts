@@ -120,7 +120,7 @@ async function snapshot(c: IsolateClients, s: IsolationSettings, instanceId: str
 /** Isolates one instance for one finding; what is done already is left as it is. */
 export async function isolate(c: IsolateClients, s: IsolationSettings, instanceId: string, findingId: string): Promise<IsolatedInstance> {
   const changed: string[] = [];
-  let instance = await describeInstance(c.ec2, instanceId);
+  const instance = await describeInstance(c.ec2, instanceId);
   if (!instance) return { instanceId, findingId, skipped: 'not found or terminated', changed };
   const detachedFrom = await detach(c, s, instanceId, changed);
   const group = await isolationGroup(c.ec2, s, instance.VpcId!);
@@ -128,7 +128,7 @@ export async function isolate(c: IsolateClients, s: IsolationSettings, instanceI
   const isolated = (groups: string[]) => groups.length === 1 && groups[0] === group;
   // Recorded before anything moves, and never over an earlier record (it would record the isolation group).
   const record = enis
-    .filter((e) => !isolated(e.groups) && !tagOf(instance!.Tags, `${s.groupsTagPrefix}${e.id}`))
+    .filter((e) => !isolated(e.groups) && !tagOf(instance.Tags, `${s.groupsTagPrefix}${e.id}`))
     .map((e) => ({ Key: `${s.groupsTagPrefix}${e.id}`, Value: e.groups.join(',') }));
   if (record.length) {
     await call('EC2 CreateTags', c.ec2.send(new CreateTagsCommand({ Resources: [instanceId], Tags: record })));
@@ -142,7 +142,7 @@ export async function isolate(c: IsolateClients, s: IsolationSettings, instanceI
   for (const m of instance.BlockDeviceMappings ?? []) {
     if (m.Ebs?.VolumeId) snapshots.push(await snapshot(c, s, instanceId, m.Ebs.VolumeId, findingId, changed));
   }
-  instance = (await describeInstance(c.ec2, instanceId)) ?? instance;
+  // Nothing above writes this tag: the instance as first read says whether it is there.
   if (!tagOf(instance.Tags, s.isolatedTag)) {
     await call('EC2 CreateTags', c.ec2.send(new CreateTagsCommand({ Resources: [instanceId], Tags: [{ Key: s.isolatedTag, Value: new Date().toISOString() }] })));
     changed.push(`tagged ${s.isolatedTag}`);
