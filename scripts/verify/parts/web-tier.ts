@@ -13,8 +13,8 @@ import {
   DescribeTargetGroupsCommand,
   Listener,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { GetIPSetCommand, GetLoggingConfigurationCommand, GetWebACLCommand, GetWebACLForResourceCommand, IPSetSummary, ListIPSetsCommand } from '@aws-sdk/client-wafv2';
-import { CPU_TARGET_PERCENT, HEALTH_CHECK, servesHttps, TLS_POLICY, WEB_ACL_RULES, webTierNames } from '../../../lib/config/web-tier';
+import { GetIPSetCommand, GetLoggingConfigurationCommand, GetWebACLCommand, GetWebACLForResourceCommand, IPSetSummary, ListIPSetsCommand, WebACL } from '@aws-sdk/client-wafv2';
+import { CPU_TARGET_PERCENT, HEALTH_CHECK, servesHttps, TLS_POLICY, WEB_ACL_RULES, webTierNames, WebTierNames } from '../../../lib/config/web-tier';
 import type { WorkshopConfig } from '../../../lib/config/workshop-config';
 import { errorName } from '../../operator/errors';
 import { outputBucket, UNSET } from '../labels';
@@ -113,14 +113,15 @@ async function observeSecurityGroups(o: Observer, names: string[]): Promise<void
 
 const subnetNames = (o: Observer, ids: (string | undefined)[]) => ids.map((id) => o.ids.get(id ?? '') ?? id).sort().join(', ');
 
-async function observeLoadBalancer(o: Observer, w: ReturnType<typeof webTierNames>): Promise<string | undefined> {
+/** Reads the load balancer; returns the web ACL on it (GetWebACLForResource), which observeWaf reads on. */
+async function observeLoadBalancer(o: Observer, w: WebTierNames): Promise<WebACL | undefined> {
   const L = label.loadBalancer(w.loadBalancer);
-  let arn: string | undefined;
+  let webAcl: WebACL | undefined;
   await o.absentOn(L, /LoadBalancerNotFound/, async () => {
     const lb = (await o.c.elbv2.send(new DescribeLoadBalancersCommand({ Names: [w.loadBalancer] }))).LoadBalancers?.[0];
     o.exists(L, lb, lb?.DNSName);
     if (!lb) return;
-    arn = lb.LoadBalancerArn;
+    const arn = lb.LoadBalancerArn;
     o.val(L, 'scheme', lb.Scheme ?? UNSET);
     o.val(L, 'type', lb.Type ?? UNSET);
     o.val(L, 'subnets', subnetNames(o, (lb.AvailabilityZones ?? []).map((z) => z.SubnetId)));
@@ -131,10 +132,10 @@ async function observeLoadBalancer(o: Observer, w: ReturnType<typeof webTierName
     const bucket = attr('access_logs.s3.enabled') === 'true' ? attr('access_logs.s3.bucket') : undefined;
     const expectedBucket = (await o.stackOutputs())[ACCESS_LOG_BUCKET_OUTPUT];
     o.val(L, 'access logs bucket', bucket && bucket === expectedBucket ? outputBucket(ACCESS_LOG_BUCKET_OUTPUT) : (bucket ?? 'off'));
-    const acl = (await o.c.wafv2.send(new GetWebACLForResourceCommand({ ResourceArn: arn }))).WebACL;
-    o.val(L, 'web ACL', acl?.Name ?? 'none');
+    webAcl = (await o.c.wafv2.send(new GetWebACLForResourceCommand({ ResourceArn: arn }))).WebACL;
+    o.val(L, 'web ACL', webAcl?.Name ?? 'none');
   });
-  return arn;
+  return webAcl;
 }
 
 async function observeTargetGroup(o: Observer, name: string): Promise<void> {
@@ -148,7 +149,7 @@ async function observeTargetGroup(o: Observer, name: string): Promise<void> {
   });
 }
 
-async function observeGroup(o: Observer, w: ReturnType<typeof webTierNames>): Promise<string | undefined> {
+async function observeGroup(o: Observer, w: WebTierNames): Promise<string | undefined> {
   const L = label.group(w.autoScalingGroup);
   let templateId: string | undefined;
   await o.guard(L, async () => {
@@ -187,7 +188,7 @@ async function observeLaunchTemplate(o: Observer, name: string, id: string | und
   });
 }
 
-async function observeWaf(o: Observer, w: ReturnType<typeof webTierNames>, loadBalancerArn: string | undefined): Promise<void> {
+async function observeWaf(o: Observer, w: WebTierNames, found: WebACL | undefined): Promise<void> {
   const S = label.ipSet(w.blockedHosts);
   let ipSets: IPSetSummary[] = [];
   await o.guard(S, async () => {
@@ -199,8 +200,7 @@ async function observeWaf(o: Observer, w: ReturnType<typeof webTierNames>, loadB
   });
   const L = label.webAcl(w.webAcl);
   await o.guard(L, async () => {
-    const found = loadBalancerArn ? (await o.c.wafv2.send(new GetWebACLForResourceCommand({ ResourceArn: loadBalancerArn }))).WebACL : undefined;
-    const acl = found?.Name === w.webAcl ? (await o.c.wafv2.send(new GetWebACLCommand({ Name: found.Name, Id: found.Id, Scope: 'REGIONAL' }))).WebACL : undefined;
+    const acl = found && found.Name === w.webAcl ? (await o.c.wafv2.send(new GetWebACLCommand({ Name: found.Name, Id: found.Id, Scope: 'REGIONAL' }))).WebACL : undefined;
     o.exists(L, acl, acl?.ARN ?? (found ? `the load balancer has ${found.Name}` : 'none on the load balancer'));
     if (!acl) return;
     const rules = [...(acl.Rules ?? [])].sort((a, b) => (a.Priority ?? 0) - (b.Priority ?? 0));
@@ -225,10 +225,10 @@ export const webTierPart: VerifyPart = {
     if (!o.config.day2) return;
     const w = webTierNames(o.config);
     await o.guard(label.securityGroup(w.loadBalancerSecurityGroup), () => observeSecurityGroups(o, [w.loadBalancerSecurityGroup, w.instanceSecurityGroup]));
-    const loadBalancerArn = await observeLoadBalancer(o, w);
+    const webAclOnLoadBalancer = await observeLoadBalancer(o, w);
     await observeTargetGroup(o, w.targetGroup);
     const templateId = await observeGroup(o, w);
     await observeLaunchTemplate(o, w.launchTemplate, templateId);
-    await observeWaf(o, w, loadBalancerArn);
+    await observeWaf(o, w, webAclOnLoadBalancer);
   },
 };
